@@ -1,0 +1,85 @@
+// buildApp: the one place Fastify is configured, used identically by tests, the CLI and the library.
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { Logger } from 'pino'
+import { Emulator, type EmulatorOptions } from './emulator.js'
+import { ApiError, errors } from './errors.js'
+import { VERSION } from './version.js'
+import { healthRoutes } from './control/health.js'
+import { authRoutes } from './routes/auth.js'
+import { v1Routes } from './routes/v1.js'
+import { openapiRoutes } from './openapi/routes.js'
+import { buildDocument, collectRoutes } from './openapi/document.js'
+import { validationMessage } from './validation-message.js'
+import { OneLineRequestLog } from './request-log.js'
+
+export const BODY_LIMIT = 1024 * 1024
+
+export interface AppOptions extends EmulatorOptions {
+  /** A pino logger; without one the app logs nothing. */
+  logger?: Logger
+  /** An existing emulator to serve (the in-process API shares one across restarts). */
+  emulator?: Emulator
+}
+
+export type App = FastifyInstance & { emulator: Emulator }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    emulator: Emulator
+  }
+}
+
+/** Builds the Fastify app serving one emulator. Call `listen` or `inject` on the result. */
+export function buildApp (options: AppOptions = {}): App {
+  const emulator = options.emulator ?? new Emulator(options)
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    logController: new OneLineRequestLog(),
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    ...(options.logger !== undefined ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: false }),
+    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.decorate('emulator', emulator)
+  const routes = collectRoutes(app)
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-port-emulator-version', VERSION)
+    reply.header('x-trace-id', request.id)
+    done()
+  })
+  app.setErrorHandler(handleError)
+  app.setNotFoundHandler((request, reply) => {
+    sendError(reply, errors.routeNotFound(request.method, request.url.split('?')[0] ?? ''))
+  })
+
+  app.register(healthRoutes)
+  app.register(openapiRoutes, { document: () => buildDocument(routes) })
+  app.register(authRoutes, { prefix: '/v1' })
+  app.register(v1Routes, { prefix: '/v1' })
+  return app as unknown as App
+}
+
+function handleError (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  sendError(reply, toApiError(error, request))
+}
+
+function toApiError (error: FastifyError, request: FastifyRequest): ApiError {
+  if (error instanceof ApiError) return error
+  if (error.validation !== undefined) return errors.invalidRequest(validationMessage(error.validationContext ?? 'body', error.validation))
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE': return errors.payloadTooLarge()
+    case 'FST_ERR_CTP_INVALID_JSON_BODY': return errors.invalidJson('Body is not valid JSON')
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY': return errors.invalidJson("Body cannot be empty when content-type is set to 'application/json'")
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': return errors.unsupportedMediaType(`Unsupported Media Type: ${request.headers['content-type'] ?? ''}`)
+  }
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return errors.badRequest(error.message)
+  request.log.error({ err: error }, 'unexpected error')
+  return errors.internal()
+}
+
+function sendError (reply: FastifyReply, error: ApiError): void {
+  if (error.headers !== undefined) reply.headers(error.headers)
+  reply.code(error.statusCode).send({ ok: false, error: error.error, message: error.message })
+}

@@ -1,0 +1,48 @@
+// The emulator's core: configuration, clock, ids, tokens and organizations, shared by every route.
+import { randomBytes } from 'node:crypto'
+import { VirtualClock } from './clock.js'
+import { defaultConfig, type Config } from './config.js'
+import { TokenService } from './domain/tokens.js'
+import { createIds, type Ids } from './ids.js'
+import { OrgRegistry, type Organization } from './store/orgs.js'
+
+/** The id of the organization made from the configured credentials. */
+export const DEFAULT_ORG_ID = 'org_portEmulatorDemo'
+
+export interface EmulatorOptions {
+  config?: Partial<Config>
+  clock?: VirtualClock
+  ids?: Ids
+  /** Key that signs access tokens; random per process unless given. */
+  tokenKey?: Buffer
+}
+
+/** One emulated Port: every organization's state plus the services that act on it. */
+export class Emulator {
+  readonly config: Config
+  readonly clock: VirtualClock
+  readonly ids: Ids
+  readonly tokens: TokenService
+  readonly orgs = new OrgRegistry()
+  ready = false
+
+  constructor (options: EmulatorOptions = {}) {
+    this.config = { ...defaultConfig(), ...options.config }
+    this.clock = options.clock ?? new VirtualClock()
+    this.ids = options.ids ?? createIds()
+    this.tokens = new TokenService(options.tokenKey ?? randomBytes(32), this.clock, this.config.tokenTtlSeconds)
+    this.orgs.add(this.defaultOrganization())
+    this.ready = true
+  }
+
+  private defaultOrganization (): Organization {
+    return {
+      id: DEFAULT_ORG_ID,
+      name: 'Demo organization',
+      clientId: this.config.clientId,
+      clientSecret: this.config.clientSecret,
+      users: [],
+      secrets: {},
+    }
+  }
+}
