@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { VirtualClock } from './clock.js'
 import { defaultConfig, type Config } from './config.js'
 import { TokenService } from './domain/tokens.js'
+import { allowAllWrites, type EntityWriteObserver } from './domain/entity-writes.js'
 import { createIds, type Ids } from './ids.js'
 import { OrgRegistry, type Organization } from './store/orgs.js'
 
@@ -24,6 +25,8 @@ export class Emulator {
   readonly ids: Ids
   readonly tokens: TokenService
   readonly orgs = new OrgRegistry()
+  /** Hears every entity write; the run rules use it to tie writes to runs. */
+  entityWrites: EntityWriteObserver = allowAllWrites
   ready = false
 
   constructor (options: EmulatorOptions = {}) {

@@ -7,7 +7,7 @@ export const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/organization', {
     schema: { tags: ['Organization'], summary: 'Get organization details', response: { 200: OrganizationResponseSchema, ...errorResponses(401) } },
   }, async (request) => {
-    const { id, name } = request.actor.org.org
+    const { id, name } = request.ctx.org.org
     return { ok: true, organization: { id, name } } as const
   })
 }

@@ -1,18 +1,20 @@
-// Every authenticated /v1 route: resolves the bearer token to an Actor before any handler runs.
+// Every authenticated /v1 route: resolves the bearer token to a request context before any handler runs.
 import type { FastifyPluginAsync } from 'fastify'
-import { authenticate, type Actor } from '../domain/auth.js'
+import { authenticate } from '../domain/auth.js'
+import type { Ctx } from '../domain/context.js'
 import { organizationRoutes } from './organization.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
-    actor: Actor
+    /** The caller's organization and identity, set for every authenticated route. */
+    ctx: Ctx
   }
 }
 
 export const v1Routes: FastifyPluginAsync = async (app) => {
-  app.decorateRequest('actor', null as unknown as Actor)
+  app.decorateRequest('ctx', null as unknown as Ctx)
   app.addHook('onRequest', async (request) => {
-    request.actor = authenticate(app.emulator, request.headers.authorization)
+    request.ctx = authenticate(app.emulator, request.headers.authorization)
   })
   await app.register(organizationRoutes)
 }

@@ -1,4 +1,5 @@
 // Organizations and the per-organization partition of all state; nothing here knows about HTTP.
+import { CatalogStore } from './catalog.js'
 
 export interface OrgUser {
   id: string
@@ -18,6 +19,8 @@ export interface Organization {
 
 /** Everything that belongs to one organization. Other organizations never see it. */
 export class OrgStore {
+  readonly catalog = new CatalogStore()
+
   constructor (readonly org: Organization) {}
 }
 
