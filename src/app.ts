@@ -39,7 +39,7 @@ export function buildApp (options: AppOptions = {}): App {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     ...(options.logger !== undefined ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: false }),
-    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+    ajv: { customOptions: { removeAdditional: false, allErrors: false, discriminator: true } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('emulator', emulator)

@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto'
 import { VirtualClock } from './clock.js'
 import { defaultConfig, type Config } from './config.js'
 import { TokenService } from './domain/tokens.js'
-import { allowAllWrites, type EntityWriteObserver } from './domain/entity-writes.js'
+import type { EntityWriteObserver } from './domain/entity-writes.js'
+import { runTies } from './domain/run-ties.js'
+import { noDelivery, type RunListener } from './domain/run-events.js'
 import { createIds, type Ids } from './ids.js'
 import { OrgRegistry, type Organization } from './store/orgs.js'
 
@@ -26,7 +28,9 @@ export class Emulator {
   readonly tokens: TokenService
   readonly orgs = new OrgRegistry()
   /** Hears every entity write; the run rules use it to tie writes to runs. */
-  entityWrites: EntityWriteObserver = allowAllWrites
+  entityWrites: EntityWriteObserver = runTies
+  /** Hears runs start and change; delivery to runners plugs in here. */
+  runListener: RunListener = noDelivery
   ready = false
 
   constructor (options: EmulatorOptions = {}) {

@@ -2,7 +2,13 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { authenticate } from '../domain/auth.js'
 import type { Ctx } from '../domain/context.js'
+import { actionRoutes } from './actions.js'
+import { approvalRoutes } from './approvals.js'
+import { auditRoutes } from './audit.js'
+import { legacyActionRoutes } from './legacy-actions.js'
 import { organizationRoutes } from './organization.js'
+import { runLogRoutes } from './run-logs.js'
+import { runRoutes } from './runs.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,4 +23,10 @@ export const v1Routes: FastifyPluginAsync = async (app) => {
     request.ctx = authenticate(app.emulator, request.headers.authorization)
   })
   await app.register(organizationRoutes)
+  await app.register(actionRoutes)
+  await app.register(legacyActionRoutes)
+  await app.register(runRoutes)
+  await app.register(runLogRoutes)
+  await app.register(approvalRoutes)
+  await app.register(auditRoutes)
 }

@@ -22,3 +22,8 @@ export const OpenObject = Type.Record(Type.String(), Type.Unknown())
 
 /** A boolean query parameter; Port's clients send `"true"`/`"false"` strings. */
 export const QueryBoolean = (description?: string) => Type.Boolean({ default: false, ...(description !== undefined ? { description } : {}) })
+
+/** A string from a fixed list, as a plain JSON Schema `enum` (clear errors, clean OpenAPI). */
+export function StringEnum<const T extends readonly string[]> (values: T, options: Record<string, unknown> = {}) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options })
+}

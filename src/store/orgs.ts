@@ -1,5 +1,8 @@
 // Organizations and the per-organization partition of all state; nothing here knows about HTTP.
+import { ActionStore } from './actions.js'
+import { AuditStore } from './audit.js'
 import { CatalogStore } from './catalog.js'
+import { RunStore } from './runs.js'
 
 export interface OrgUser {
   id: string
@@ -20,6 +23,9 @@ export interface Organization {
 /** Everything that belongs to one organization. Other organizations never see it. */
 export class OrgStore {
   readonly catalog = new CatalogStore()
+  readonly actions = new ActionStore()
+  readonly runs = new RunStore()
+  readonly audit = new AuditStore()
 
   constructor (readonly org: Organization) {}
 }
