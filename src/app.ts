@@ -6,6 +6,7 @@ import { Emulator, type EmulatorOptions } from './emulator.js'
 import { ApiError, errors } from './errors.js'
 import { VERSION } from './version.js'
 import { healthRoutes } from './control/health.js'
+import { deliveryRoutes } from './control/deliveries.js'
 import { authRoutes } from './routes/auth.js'
 import { v1Routes } from './routes/v1.js'
 import { openapiRoutes } from './openapi/routes.js'
@@ -14,6 +15,8 @@ import { validationMessage } from './validation-message.js'
 import { OneLineRequestLog } from './request-log.js'
 
 export const BODY_LIMIT = 1024 * 1024
+/** How long closing waits for webhook attempts in progress. */
+const DRAIN_MS = 2000
 
 export interface AppOptions extends EmulatorOptions {
   /** A pino logger; without one the app logs nothing. */
@@ -43,6 +46,7 @@ export function buildApp (options: AppOptions = {}): App {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('emulator', emulator)
+  emulator.log = app.log as Logger
   const routes = collectRoutes(app)
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-port-emulator-version', VERSION)
@@ -55,6 +59,11 @@ export function buildApp (options: AppOptions = {}): App {
   })
 
   app.register(healthRoutes)
+  app.register(deliveryRoutes)
+  app.addHook('onClose', async () => {
+    for (const org of emulator.orgs.all()) org.deliveries.release()
+    await emulator.delivery.drain(DRAIN_MS)
+  })
   app.register(openapiRoutes, { document: () => buildDocument(routes) })
   app.register(authRoutes, { prefix: '/v1' })
   app.register(v1Routes, { prefix: '/v1' })

@@ -1,5 +1,5 @@
 // The `port-emulator` command: --help, --version, `health`, or start the server and stop it on a signal.
-import { SETTINGS, loadConfig, DEMO_CLIENT_SECRET, type Config } from './config.js'
+import { SETTINGS, loadConfig, DEMO_CLIENT_SECRET, shown, type Config } from './config.js'
 import { VERSION } from './version.js'
 
 /** What the CLI needs from its process; `server.ts` passes the real one, tests a fake. */
@@ -27,8 +27,8 @@ export async function main (argv: readonly string[], env: Record<string, string 
 /** `--help`: every flag with its environment variable and default. */
 export function helpText (): string {
   const rows = Object.values(SETTINGS).map((s) => {
-    const shown = s.default === DEMO_CLIENT_SECRET ? `${s.default} (demo default)` : String(s.default)
-    return `  ${`${s.flag} <value>`.padEnd(28)} ${s.help}\n  ${''.padEnd(28)} env ${s.env}, default ${shown === '' ? '(none)' : shown}\n`
+    const value = s.default === DEMO_CLIENT_SECRET ? `${s.default} (demo default)` : shown(s.default)
+    return `  ${`${s.flag} <value>`.padEnd(28)} ${s.help}\n  ${''.padEnd(28)} env ${s.env}, default ${value === '' ? '(none)' : value}\n`
   })
   return `port-emulator ${VERSION}: a local, in-memory emulator of Port's REST API
 

@@ -17,7 +17,17 @@ export const SETTINGS = {
   clientId: { env: 'PORT_CLIENT_ID', flag: '--client-id', schema: Type.String({ minLength: 1 }), default: DEMO_CLIENT_ID, help: 'Client id of the default organization' },
   clientSecret: { env: 'PORT_CLIENT_SECRET', flag: '--client-secret', schema: Type.String({ minLength: 1 }), default: DEMO_CLIENT_SECRET, help: 'Client secret of the default organization (also signs its webhooks)' },
   tokenTtlSeconds: { env: 'TOKEN_TTL_SECONDS', flag: '--token-ttl-seconds', schema: Type.Integer({ minimum: 1 }), default: 10800, help: 'Lifetime of access tokens, in seconds' },
+  orgSecrets: { env: 'ORG_SECRETS', flag: '--org-secrets', schema: Type.Record(Type.String(), Type.String()), default: {} as Record<string, string>, help: 'Secrets of the default organization as a JSON object, for {{ .secrets.NAME }} in templates' },
+  webhookTimeoutMs: { env: 'WEBHOOK_TIMEOUT_MS', flag: '--webhook-timeout-ms', schema: Type.Integer({ minimum: 1 }), default: 10000, help: 'How long one webhook attempt may take, in milliseconds' },
+  webhookRetries: { env: 'WEBHOOK_RETRIES', flag: '--webhook-retries', schema: Type.Integer({ minimum: 0, maximum: 10 }), default: 2, help: 'Retries after a failed webhook attempt (connection error, timeout or 5xx)' },
+  webhookRetryDelayMs: { env: 'WEBHOOK_RETRY_DELAY_MS', flag: '--webhook-retry-delay-ms', schema: Type.Integer({ minimum: 0 }), default: 500, help: 'Delay before the first retry, in milliseconds; doubles for each further retry' },
+  deliveryJournalSize: { env: 'DELIVERY_JOURNAL_SIZE', flag: '--delivery-journal-size', schema: Type.Integer({ minimum: 1 }), default: 1000, help: 'Delivery attempts kept for GET /_emulator/deliveries, per organization' },
 } as const
+
+/** A setting's value as the docs and `--help` print it. */
+export function shown (value: unknown): string {
+  return typeof value === 'object' ? JSON.stringify(value) : String(value)
+}
 
 type Settings = typeof SETTINGS
 export type SettingKey = keyof Settings
@@ -64,7 +74,7 @@ export function loadConfig (env: Record<string, string | undefined>, argv: reado
   const config = defaultConfig() as Record<SettingKey, unknown>
   for (const [key, entry] of Object.entries(raw) as Array<[SettingKey, { value: string, source: string }]>) {
     const schema = SETTINGS[key].schema
-    const value = (schema as { type?: string }).type === 'integer' && /^-?\d+$/.test(entry.value) ? Number(entry.value) : entry.value
+    const value = parse((schema as { type?: string }).type, entry.value)
     if (!Value.Check(schema, value)) {
       errors.push(`${entry.source}=${JSON.stringify(entry.value)} is invalid: ${describe(key)}`)
       continue
@@ -74,8 +84,19 @@ export function loadConfig (env: Record<string, string | undefined>, argv: reado
   return errors.length > 0 ? { ok: false, errors } : { ok: true, config: config as Config }
 }
 
+function parse (type: string | undefined, raw: string): unknown {
+  if (type === 'integer') return /^-?\d+$/.test(raw) ? Number(raw) : raw
+  if (type !== 'object') return raw
+  try {
+    return JSON.parse(raw)
+  } catch {
+    return raw
+  }
+}
+
 function describe (key: SettingKey): string {
   const s = SETTINGS[key].schema as { type?: string, minimum?: number, maximum?: number }
   if (s.type === 'integer') return `expected an integer${s.minimum !== undefined ? ` >= ${s.minimum}` : ''}${s.maximum !== undefined ? ` and <= ${s.maximum}` : ''}`
+  if (s.type === 'object') return 'expected a JSON object of strings'
   return SETTINGS[key].help
 }

@@ -5,7 +5,9 @@ import { defaultConfig, type Config } from './config.js'
 import { TokenService } from './domain/tokens.js'
 import type { EntityWriteObserver } from './domain/entity-writes.js'
 import { runTies } from './domain/run-ties.js'
-import { noDelivery, type RunListener } from './domain/run-events.js'
+import type { RunListener } from './domain/run-events.js'
+import { Dispatcher } from './delivery/dispatcher.js'
+import type { Logger } from 'pino'
 import { createIds, type Ids } from './ids.js'
 import { OrgRegistry, type Organization } from './store/orgs.js'
 
@@ -26,18 +28,25 @@ export class Emulator {
   readonly clock: VirtualClock
   readonly ids: Ids
   readonly tokens: TokenService
-  readonly orgs = new OrgRegistry()
+  readonly orgs: OrgRegistry
   /** Hears every entity write; the run rules use it to tie writes to runs. */
   entityWrites: EntityWriteObserver = runTies
-  /** Hears runs start and change; delivery to runners plugs in here. */
-  runListener: RunListener = noDelivery
+  /** Reaches runners when runs start. */
+  readonly delivery: Dispatcher
+  /** Hears runs start and change; the dispatcher unless a test replaces it. */
+  runListener: RunListener
+  /** Set by the app that serves this emulator; background work (deliveries) logs here. */
+  log?: Logger
   ready = false
 
   constructor (options: EmulatorOptions = {}) {
     this.config = { ...defaultConfig(), ...options.config }
     this.clock = options.clock ?? new VirtualClock()
     this.ids = options.ids ?? createIds()
+    this.orgs = new OrgRegistry({ journalSize: this.config.deliveryJournalSize })
     this.tokens = new TokenService(options.tokenKey ?? randomBytes(32), this.clock, this.config.tokenTtlSeconds)
+    this.delivery = new Dispatcher(this)
+    this.runListener = this.delivery
     this.orgs.add(this.defaultOrganization())
     this.ready = true
   }
@@ -49,7 +58,7 @@ export class Emulator {
       clientId: this.config.clientId,
       clientSecret: this.config.clientSecret,
       users: [],
-      secrets: {},
+      secrets: { ...this.config.orgSecrets },
     }
   }
 }

@@ -1,8 +1,12 @@
 import { createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
-import { SETTINGS } from '../src/config.js'
+import { SETTINGS, shown } from '../src/config.js'
 import { VERSION } from '../src/version.js'
 import { runCli, startCli } from './helpers/cli.js'
+
+function escape (s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
 
 async function freePort (): Promise<number> {
   const server = createServer()
@@ -16,7 +20,7 @@ describe('port-emulator command', () => {
   it('lists every flag with its environment variable and default in --help', async () => {
     const { code, stdout } = await runCli(['--help'])
     expect(code).toBe(0)
-    for (const s of Object.values(SETTINGS)) expect(stdout).toMatch(new RegExp(`${s.flag}[\\s\\S]*env ${s.env}, default ${String(s.default)}`))
+    for (const s of Object.values(SETTINGS)) expect(stdout).toMatch(new RegExp(`${s.flag}[\\s\\S]*env ${s.env}, default ${escape(shown(s.default))}`))
   })
 
   it('prints its version', async () => {

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
-import { SETTINGS } from '../src/config.js'
+import { SETTINGS, shown } from '../src/config.js'
 
 const read = (file: string): Promise<string> => readFile(new URL(`../${file}`, import.meta.url), 'utf8')
 
 describe('configuration docs', () => {
   it.each(Object.values(SETTINGS).map((s) => [s.env, s]))('.env.example documents %s with its default', async (_env, s) => {
-    expect(await read('.env.example')).toContain(`${s.env}=${String(s.default)}\n`)
+    expect(await read('.env.example')).toContain(`${s.env}=${shown(s.default)}\n`)
   })
 
   it.each(Object.values(SETTINGS).map((s) => [s.env, s]))('the README configuration table lists %s and its flag', async (_env, s) => {

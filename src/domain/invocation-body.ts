@@ -20,7 +20,7 @@ export function invocationBody (action: StoredAction, run: StoredRun, entity: St
       runId: run.id,
     },
     payload: {
-      entity: entity === null ? null : entityPayload(entity),
+      entity: entity === null ? null : entityPayloadView(entity),
       action: action.legacy ? legacyView(action) : { id: action.id, ...currentView(action) },
       properties: run.properties,
     },
@@ -28,7 +28,7 @@ export function invocationBody (action: StoredAction, run: StoredRun, entity: St
 }
 
 /** The entity as the seed's DAY-2 body carries it: `team` only when the entity has one. */
-function entityPayload (entity: StoredEntity): Record<string, unknown> {
+export function entityPayloadView (entity: StoredEntity): Record<string, unknown> {
   const { team, ...rest } = entity
   return team.length > 0 ? { ...rest, team } : rest
 }

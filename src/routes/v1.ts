@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import { authenticate } from '../domain/auth.js'
 import type { Ctx } from '../domain/context.js'
 import { actionRoutes } from './actions.js'
+import { agentRunRoutes } from './agent-runs.js'
 import { approvalRoutes } from './approvals.js'
 import { auditRoutes } from './audit.js'
 import { legacyActionRoutes } from './legacy-actions.js'
@@ -26,6 +27,7 @@ export const v1Routes: FastifyPluginAsync = async (app) => {
   await app.register(actionRoutes)
   await app.register(legacyActionRoutes)
   await app.register(runRoutes)
+  await app.register(agentRunRoutes)
   await app.register(runLogRoutes)
   await app.register(approvalRoutes)
   await app.register(auditRoutes)

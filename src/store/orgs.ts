@@ -2,6 +2,7 @@
 import { ActionStore } from './actions.js'
 import { AuditStore } from './audit.js'
 import { CatalogStore } from './catalog.js'
+import { DeliveryJournal } from './deliveries.js'
 import { RunStore } from './runs.js'
 
 export interface OrgUser {
@@ -20,23 +21,33 @@ export interface Organization {
   secrets: Record<string, string>
 }
 
+/** Bounds on what an organization keeps. */
+export interface OrgLimits {
+  journalSize: number
+}
+
 /** Everything that belongs to one organization. Other organizations never see it. */
 export class OrgStore {
   readonly catalog = new CatalogStore()
   readonly actions = new ActionStore()
   readonly runs = new RunStore()
   readonly audit = new AuditStore()
+  readonly deliveries: DeliveryJournal
 
-  constructor (readonly org: Organization) {}
+  constructor (readonly org: Organization, limits: OrgLimits = { journalSize: 1000 }) {
+    this.deliveries = new DeliveryJournal(limits.journalSize)
+  }
 }
 
 /** All organizations, found by id or by their credentials' client id. */
 export class OrgRegistry {
+  constructor (private readonly limits?: OrgLimits) {}
+
   private readonly byId = new Map<string, OrgStore>()
   private readonly byClient = new Map<string, OrgStore>()
 
   add (org: Organization): OrgStore {
-    const store = new OrgStore(org)
+    const store = new OrgStore(org, this.limits)
     this.byId.set(org.id, store)
     this.byClient.set(org.clientId, store)
     return store

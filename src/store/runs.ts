@@ -28,6 +28,10 @@ export interface StoredRun {
   message?: Record<string, unknown>
   payload: Record<string, unknown> | null
   response?: unknown
+  /** Set for runs an agent must claim (`invocationMethod.agent`); cleared by the acknowledgement. */
+  pendingExecution?: boolean
+  claimedUntil?: string
+  installationId?: string
   endedAt: string | null
   createdAt: string
   updatedAt: string
@@ -57,6 +61,8 @@ export class RunStore {
   private readonly byId = new Map<string, StoredRun>()
   private readonly order: StoredRun[] = []
   private readonly active = new Set<StoredRun>()
+  /** Runs waiting for an agent to claim and acknowledge them, in creation order. */
+  readonly pending = new Set<StoredRun>()
   private readonly indexes: Record<IndexName, Map<string, StoredRun[]>> = {
     entity: new Map(), blueprint: new Map(), action: new Map(), userId: new Map(), userEmail: new Map(), externalRunId: new Map(),
   }
@@ -82,6 +88,8 @@ export class RunStore {
   /** Call after changing `status` or `externalRunId`, so the indexes follow. */
   updated (run: StoredRun, previousExternalRunId: string | undefined): void {
     if (isEnded(run)) this.active.delete(run)
+    if (isEnded(run) || run.pendingExecution !== true) this.pending.delete(run)
+    else this.pending.add(run)
     if (run.externalRunId !== previousExternalRunId) {
       if (previousExternalRunId !== undefined) {
         const list = this.indexes.externalRunId.get(previousExternalRunId)

@@ -3,6 +3,7 @@ import { buildApp, type App, type AppOptions } from '../../src/app.js'
 import { fixedClock, type VirtualClock } from '../../src/clock.js'
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../src/config.js'
 import { sequentialIds } from '../../src/ids.js'
+import { noDelivery } from '../../src/domain/run-events.js'
 
 export const TEST_START = Date.parse('2024-01-01T00:00:00.000Z')
 export const TEST_KEY = Buffer.alloc(32, 7)
@@ -11,10 +12,16 @@ export interface TestApp extends App {
   clock: VirtualClock
 }
 
-/** A ready app on a clock fixed at TEST_START; close it in afterEach (or use `using`). */
-export async function buildTestApp (options: AppOptions = {}): Promise<TestApp> {
+export interface TestAppOptions extends AppOptions {
+  /** Deliver runs to their runners; off by default so tests of other rooms send nothing. */
+  delivery?: boolean
+}
+
+/** A ready app on a clock fixed at TEST_START; close it in afterEach. */
+export async function buildTestApp (options: TestAppOptions = {}): Promise<TestApp> {
   const clock = options.clock ?? fixedClock(TEST_START)
   const app = buildApp({ clock, ids: sequentialIds(), tokenKey: TEST_KEY, ...options })
+  if (options.delivery !== true) app.emulator.runListener = noDelivery
   await app.ready()
   return Object.assign(app, { clock })
 }

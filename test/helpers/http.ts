@@ -1,6 +1,5 @@
 // A test app on a real socket (port 0) and a small JSON client for it.
-import type { AppOptions } from '../../src/app.js'
-import { buildTestApp, type TestApp } from './app.js'
+import { buildTestApp, type TestApp, type TestAppOptions } from './app.js'
 
 export interface Served {
   app: TestApp
@@ -9,7 +8,7 @@ export interface Served {
   request: (method: string, path: string, body?: unknown, token?: string) => Promise<{ status: number, body: any }>
 }
 
-export async function serveTestApp (options: AppOptions = {}): Promise<Served> {
+export async function serveTestApp (options: TestAppOptions = {}): Promise<Served> {
   const app = await buildTestApp(options)
   const url = await app.listen({ port: 0, host: '127.0.0.1' })
   const request: Served['request'] = async (method, path, body, token) => {
