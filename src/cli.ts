@@ -6,7 +6,7 @@ import { VERSION } from './version.js'
 export interface CliProcess {
   stdout: { write(s: string): unknown }
   stderr: { write(s: string): unknown }
-  once(signal: 'SIGTERM' | 'SIGINT', listener: () => void): unknown
+  on(signal: 'SIGTERM' | 'SIGINT', listener: () => void): unknown
   exit(code: number): never
 }
 
