@@ -1,9 +1,8 @@
 // Runs the real `port-emulator` command (from the TypeScript sources, or any built copy) as a child process.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { once } from 'node:events'
-import { fileURLToPath } from 'node:url'
+import { ROOT } from './env.js'
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const ENTRY = ['--import', 'tsx', 'src/server.ts']
 
 export interface Exit { code: number | null, signal: NodeJS.Signals | null }
