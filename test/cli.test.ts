@@ -1,19 +1,11 @@
-import { createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SETTINGS, shown } from '../src/config.js'
 import { VERSION } from '../src/version.js'
 import { runCli, startCli } from './helpers/cli.js'
+import { freePort } from './helpers/net.js'
 
 function escape (s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
-
-async function freePort (): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
 }
 
 describe('port-emulator command', () => {
