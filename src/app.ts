@@ -5,8 +5,7 @@ import type { Logger } from 'pino'
 import { Emulator, type EmulatorOptions } from './emulator.js'
 import { ApiError, errors } from './errors.js'
 import { VERSION } from './version.js'
-import { healthRoutes } from './control/health.js'
-import { deliveryRoutes } from './control/deliveries.js'
+import { controlRoutes } from './control/index.js'
 import { authRoutes } from './routes/auth.js'
 import { v1Routes } from './routes/v1.js'
 import { openapiRoutes } from './openapi/routes.js'
@@ -62,8 +61,7 @@ export function buildApp (options: AppOptions = {}): App {
     sendError(reply, errors.routeNotFound(request.method, request.url.split('?')[0] ?? ''))
   })
 
-  app.register(healthRoutes)
-  app.register(deliveryRoutes)
+  app.register(controlRoutes)
   app.addHook('onClose', async () => {
     for (const org of emulator.orgs.all()) org.deliveries.release()
     await emulator.delivery.drain(DRAIN_MS)

@@ -21,6 +21,11 @@ export const SETTINGS = {
   webhookTimeoutMs: { env: 'WEBHOOK_TIMEOUT_MS', flag: '--webhook-timeout-ms', schema: Type.Integer({ minimum: 1 }), default: 10000, help: 'How long one webhook attempt may take, in milliseconds' },
   webhookRetries: { env: 'WEBHOOK_RETRIES', flag: '--webhook-retries', schema: Type.Integer({ minimum: 0, maximum: 10 }), default: 2, help: 'Retries after a failed webhook attempt (connection error, timeout or 5xx)' },
   webhookRetryDelayMs: { env: 'WEBHOOK_RETRY_DELAY_MS', flag: '--webhook-retry-delay-ms', schema: Type.Integer({ minimum: 0 }), default: 500, help: 'Delay before the first retry, in milliseconds; doubles for each further retry' },
+  seedFile: { env: 'SEED_FILE', flag: '--seed', schema: Type.String(), default: '', help: 'Seed file (JSON or YAML) with organizations, blueprints, actions and entities; empty: the embedded demo seed' },
+  stateFile: { env: 'STATE_FILE', flag: '--state-file', schema: Type.String(), default: '', help: 'File to load state from at start and save it to after changes and on shutdown; empty: memory only' },
+  adminToken: { env: 'EMULATOR_ADMIN_TOKEN', flag: '--admin-token', schema: Type.String(), default: '', help: 'When set, /_emulator control routes (except health) need Authorization: Bearer <this token>' },
+  requestJournalSize: { env: 'REQUEST_JOURNAL_SIZE', flag: '--request-journal-size', schema: Type.Integer({ minimum: 1 }), default: 1000, help: 'Requests kept for GET /_emulator/requests' },
+  maxEndedRuns: { env: 'MAX_ENDED_RUNS', flag: '--max-ended-runs', schema: Type.Integer({ minimum: 1 }), default: 10000, help: 'Ended runs kept per organization (with their logs); older ones are dropped' },
   deliveryJournalSize: { env: 'DELIVERY_JOURNAL_SIZE', flag: '--delivery-journal-size', schema: Type.Integer({ minimum: 1 }), default: 1000, help: 'Delivery attempts kept for GET /_emulator/deliveries, per organization' },
 } as const
 

@@ -1,0 +1,9 @@
+// The emulator's own control plane under /_emulator: readiness, journals, and test controls.
+import type { FastifyPluginAsync } from 'fastify'
+import { deliveryRoutes } from './deliveries.js'
+import { healthRoutes } from './health.js'
+
+export const controlRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(healthRoutes)
+  await app.register(deliveryRoutes)
+}
