@@ -55,7 +55,10 @@ export function buildApp (options: AppOptions = {}): App {
   // Responses sent while the app closes ask their client to hang up, so close() need not wait out keep-alive.
   let closing = false
   app.addHook('preClose', async () => { closing = true })
-  app.addHook('onSend', async (_request, reply) => { if (closing) reply.header('connection', 'close') })
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) reply.header('connection', 'close')
+    done(null, payload)
+  })
   app.setErrorHandler(handleError)
   app.setNotFoundHandler((request, reply) => {
     sendError(reply, errors.routeNotFound(request.method, request.url.split('?')[0] ?? ''))

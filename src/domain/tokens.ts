@@ -18,11 +18,14 @@ export interface IssuedToken {
   expiresIn: number
 }
 
+const VERIFIED_CACHE_SIZE = 10_000
 const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))
 
 /** Issues and verifies tokens; expiry follows the injected clock. */
 export class TokenService {
   private readonly live = new Map<string, { token: string, exp: number }>()
+  /** Tokens whose signature was already checked: verifying again is a Map lookup plus the expiry test. */
+  private readonly verified = new Map<string, TokenClaims>()
 
   constructor (private readonly key: Buffer, private readonly clock: Clock, private readonly ttlSeconds: number) {}
 
@@ -43,6 +46,8 @@ export class TokenService {
   verify (authorization: string | undefined): TokenClaims {
     if (authorization === undefined || authorization === '') throw errors.unauthorized('Missing Authorization header')
     const token = authorization.startsWith('Bearer ') ? authorization.slice(7).trim() : authorization.trim()
+    const known = this.verified.get(token)
+    if (known !== undefined) return this.unexpired(known)
     const parts = token.split('.')
     if (parts.length !== 3) throw errors.unauthorized('Malformed access token')
     const [header, payload, signature] = parts as [string, string, string]
@@ -52,6 +57,12 @@ export class TokenService {
       throw errors.unauthorized('Invalid access token')
     }
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as TokenClaims
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.clear()
+    this.verified.set(token, claims)
+    return this.unexpired(claims)
+  }
+
+  private unexpired (claims: TokenClaims): TokenClaims {
     if (claims.exp * 1000 <= this.clock.now()) throw errors.unauthorized('Access token has expired')
     return claims
   }
@@ -59,6 +70,7 @@ export class TokenService {
   /** Forgets every live token, so the next request for credentials gets a fresh one. */
   clear (): void {
     this.live.clear()
+    this.verified.clear()
   }
 
   private sign (data: string): string {

@@ -20,8 +20,13 @@ declare module 'fastify' {
 
 export const v1Routes: FastifyPluginAsync = async (app) => {
   app.decorateRequest('ctx', null as unknown as Ctx)
-  app.addHook('onRequest', async (request) => {
-    request.ctx = authenticate(app.emulator, request.headers.authorization)
+  app.addHook('onRequest', (request, _reply, done) => {
+    try {
+      request.ctx = authenticate(app.emulator, request.headers.authorization)
+      done()
+    } catch (error) {
+      done(error as Error)
+    }
   })
   await app.register(organizationRoutes)
   await app.register(actionRoutes)
