@@ -24,4 +24,4 @@ app.get('/_emulator/health', async () => ({ status: 'ready' }))
 
 const url = await app.listen({ port: 0, host: '127.0.0.1' })
 process.stdout.write(`${JSON.stringify({ url })}\n`)
-process.on('SIGTERM', () => { void app.close().then(() => process.exit(0)) })
+process.on('SIGTERM', () => { app.close().then(() => process.exit(0), () => process.exit(1)) })

@@ -23,4 +23,4 @@ await inject('PUT', '/v1/blueprints/microservice/actions', [{ identifier: 'creat
 const { run } = await inject('POST', '/v1/actions/create_microservice/runs', { properties: { name: 'svc', region: 'eu-west-1' } }, accessToken)
 const url = await app.listen({ port: 0, host: '127.0.0.1' })
 process.stdout.write(`${JSON.stringify({ url, token: accessToken, runId: run.id })}\n`)
-process.on('SIGTERM', () => { void app.close().then(() => process.exit(0)) })
+process.on('SIGTERM', () => { app.close().then(() => process.exit(0), () => process.exit(1)) })
