@@ -43,7 +43,7 @@ export class Emulator {
     this.config = { ...defaultConfig(), ...options.config }
     this.clock = options.clock ?? new VirtualClock()
     this.ids = options.ids ?? createIds()
-    this.orgs = new OrgRegistry({ journalSize: this.config.deliveryJournalSize })
+    this.orgs = new OrgRegistry({ journalSize: this.config.deliveryJournalSize, maxEndedRuns: this.config.maxEndedRuns })
     this.tokens = new TokenService(options.tokenKey ?? randomBytes(32), this.clock, this.config.tokenTtlSeconds)
     this.delivery = new Dispatcher(this)
     this.runListener = this.delivery

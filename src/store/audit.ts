@@ -15,13 +15,20 @@ export interface AuditRecord {
 
 type Key = 'runId' | 'entity' | 'blueprint'
 
-/** Storage only; lists are in insertion (time) order. */
+/** Storage only; lists are in insertion (time) order. Beyond `capacity` the oldest tenth is dropped at once. */
 export class AuditStore {
-  private readonly records: AuditRecord[] = []
+  private records: AuditRecord[] = []
   private readonly indexes: Record<Key, Map<string, AuditRecord[]>> = { runId: new Map(), entity: new Map(), blueprint: new Map() }
+
+  constructor (private readonly capacity = Number.POSITIVE_INFINITY) {}
 
   add (record: AuditRecord): void {
     this.records.push(record)
+    this.index(record)
+    if (this.records.length > this.capacity) this.trim()
+  }
+
+  private index (record: AuditRecord): void {
     for (const key of ['runId', 'entity', 'blueprint'] as const) {
       const value = record.context[key]
       if (value === undefined) continue
@@ -38,5 +45,11 @@ export class AuditStore {
 
   all (): readonly AuditRecord[] {
     return this.records
+  }
+
+  private trim (): void {
+    this.records = this.records.slice(Math.ceil(this.capacity / 10))
+    for (const map of Object.values(this.indexes)) map.clear()
+    for (const record of this.records) this.index(record)
   }
 }

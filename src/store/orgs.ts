@@ -21,21 +21,27 @@ export interface Organization {
   secrets: Record<string, string>
 }
 
+/** Audit records kept per run the organization may keep: room for a run's own records and its entity changes. */
+const AUDIT_RECORDS_PER_RUN = 10
+
 /** Bounds on what an organization keeps. */
 export interface OrgLimits {
   journalSize: number
+  maxEndedRuns: number
 }
 
 /** Everything that belongs to one organization. Other organizations never see it. */
 export class OrgStore {
   readonly catalog = new CatalogStore()
   readonly actions = new ActionStore()
-  readonly runs = new RunStore()
-  readonly audit = new AuditStore()
+  readonly runs: RunStore
+  readonly audit: AuditStore
   readonly deliveries: DeliveryJournal
 
-  constructor (readonly org: Organization, limits: OrgLimits = { journalSize: 1000 }) {
+  constructor (readonly org: Organization, limits: OrgLimits = { journalSize: 1000, maxEndedRuns: 10_000 }) {
     this.deliveries = new DeliveryJournal(limits.journalSize)
+    this.runs = new RunStore(limits.maxEndedRuns)
+    this.audit = new AuditStore(limits.maxEndedRuns * AUDIT_RECORDS_PER_RUN)
   }
 }
 

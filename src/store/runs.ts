@@ -56,10 +56,16 @@ export interface RunFilter {
 
 type IndexName = 'entity' | 'blueprint' | 'action' | 'userId' | 'userEmail' | 'externalRunId'
 
-/** Storage only. Index lists hold runs in creation order, so newest-first is a walk from the end. */
+/**
+ * Storage only. Index lists hold runs in creation order, so newest-first is a walk from the end. At most
+ * `maxEnded` ended runs are kept: the oldest to end go first, with their logs; lists drop them lazily.
+ */
 export class RunStore {
   private readonly byId = new Map<string, StoredRun>()
-  private readonly order: StoredRun[] = []
+  private order: StoredRun[] = []
+  /** Ended runs in the order they ended: the front is dropped first. */
+  private ended: StoredRun[] = []
+  private dropped = 0
   private readonly active = new Set<StoredRun>()
   /** Runs waiting for an agent to claim and acknowledge them, in creation order. */
   readonly pending = new Set<StoredRun>()
@@ -69,6 +75,8 @@ export class RunStore {
 
   private readonly logs = new Map<string, StoredLog[]>()
 
+  constructor (private readonly maxEnded = Number.POSITIVE_INFINITY) {}
+
   get (id: string): StoredRun | undefined {
     return this.byId.get(id)
   }
@@ -77,6 +85,7 @@ export class RunStore {
     this.byId.set(run.id, run)
     this.order.push(run)
     if (!isEnded(run)) this.active.add(run)
+    else this.retire(run)
     this.index('entity', run.entity?.identifier, run)
     this.index('blueprint', run.blueprint?.identifier, run)
     this.index('action', run.action.identifier, run)
@@ -87,7 +96,7 @@ export class RunStore {
 
   /** Call after changing `status` or `externalRunId`, so the indexes follow. */
   updated (run: StoredRun, previousExternalRunId: string | undefined): void {
-    if (isEnded(run)) this.active.delete(run)
+    if (isEnded(run) && this.active.delete(run)) this.retire(run)
     if (isEnded(run) || run.pendingExecution !== true) this.pending.delete(run)
     else this.pending.add(run)
     if (run.externalRunId !== previousExternalRunId) {
@@ -105,9 +114,41 @@ export class RunStore {
     const out: StoredRun[] = []
     for (let i = candidates.length - 1; i >= 0 && out.length < limit; i--) {
       const run = candidates[i] as StoredRun
-      if (matches(run, filter)) out.push(run)
+      if (this.byId.get(run.id) === run && matches(run, filter)) out.push(run)
     }
     return out
+  }
+
+  /** Every run kept, in creation order. */
+  all (): StoredRun[] {
+    return this.order.filter((run) => this.byId.get(run.id) === run)
+  }
+
+  /** Counts an ended run against the cap and drops the oldest ended runs beyond it. */
+  private retire (run: StoredRun): void {
+    this.ended.push(run)
+    while (this.ended.length > this.maxEnded) {
+      const oldest = this.ended.shift() as StoredRun
+      this.byId.delete(oldest.id)
+      this.logs.delete(oldest.id)
+      this.pending.delete(oldest)
+      this.dropped++
+    }
+    if (this.dropped > 1000 && this.dropped > this.order.length / 2) this.compact()
+  }
+
+  /** Rewrites the lists without dropped runs, once enough have piled up that walking past them costs. */
+  private compact (): void {
+    const kept = (list: StoredRun[]): StoredRun[] => list.filter((r) => this.byId.get(r.id) === r)
+    this.order = kept(this.order)
+    for (const map of Object.values(this.indexes)) {
+      for (const [key, list] of map) {
+        const left = kept(list)
+        if (left.length === 0) map.delete(key)
+        else map.set(key, left)
+      }
+    }
+    this.dropped = 0
   }
 
   addLog (log: StoredLog): void {
