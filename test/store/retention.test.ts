@@ -4,9 +4,22 @@ import { RunStore, type StoredRun } from '../../src/store/runs.js'
 
 function run (id: string): StoredRun {
   return {
-    id, status: 'IN_PROGRESS', statusLabel: null, action: { identifier: 'a', title: null, icon: null }, blueprint: null, entity: null,
-    properties: {}, source: 'API', requiredApproval: false, approvals: [], payload: null, endedAt: null,
-    createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', createdBy: 'u', updatedBy: 'u',
+    id,
+    status: 'IN_PROGRESS',
+    statusLabel: null,
+    action: { identifier: 'a', title: null, icon: null },
+    blueprint: null,
+    entity: null,
+    properties: {},
+    source: 'API',
+    requiredApproval: false,
+    approvals: [],
+    payload: null,
+    endedAt: null,
+    createdAt: '2024-01-01T00:00:00.000Z',
+    updatedAt: '2024-01-01T00:00:00.000Z',
+    createdBy: 'u',
+    updatedBy: 'u',
     trigger: { by: { orgId: 'o', userId: 'u', user: { email: null, firstName: null, lastName: null, id: 'u' } }, origin: 'API', at: '2024-01-01T00:00:00.000Z' },
   }
 }
