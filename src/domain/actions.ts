@@ -26,7 +26,7 @@ export function getLegacyAction (ctx: Ctx, blueprint: string, identifier: string
 
 /** POST /v1/actions: 409 when the identifier is taken. */
 export function createAction (ctx: Ctx, body: ActionBody): StoredAction {
-  if (ctx.org.actions.get(body.identifier) !== undefined) throw errors.alreadyExists(`Action with identifier "${body.identifier}" already exists`)
+  if (ctx.org.actions.get(body.identifier) !== undefined) throw errors.identifierTaken(`Action with identifier "${body.identifier}" already exists`)
   return save(ctx, body, false, undefined)
 }
 
@@ -45,7 +45,7 @@ export function deleteAction (ctx: Ctx, identifier: string): void {
 /** POST /v1/blueprints/{bp}/actions. */
 export function createLegacyAction (ctx: Ctx, blueprint: string, body: LegacyActionBody): StoredAction {
   requireBlueprint(ctx, blueprint)
-  if (ctx.org.actions.get(body.identifier) !== undefined) throw errors.alreadyExists(`Action with identifier "${body.identifier}" already exists`)
+  if (ctx.org.actions.get(body.identifier) !== undefined) throw errors.identifierTaken(`Action with identifier "${body.identifier}" already exists`)
   return save(ctx, fromLegacy(blueprint, body), true, undefined)
 }
 
@@ -64,7 +64,7 @@ export function replaceLegacyActions (ctx: Ctx, blueprint: string, bodies: Legac
   if (duplicate !== undefined) throw errors.invalidRequest(`body contains the identifier "${duplicate}" twice`)
   for (const body of bodies) {
     const other = ctx.org.actions.get(body.identifier)
-    if (other !== undefined && blueprintOf(other) !== blueprint) throw errors.alreadyExists(`Action with identifier "${body.identifier}" already exists`)
+    if (other !== undefined && blueprintOf(other) !== blueprint) throw errors.identifierTaken(`Action with identifier "${body.identifier}" already exists`)
     checkDefinition(ctx, fromLegacy(blueprint, body), true)
   }
   for (const action of legacyActionsOf(ctx, blueprint)) if (!ids.includes(action.identifier)) ctx.org.actions.delete(action.identifier)

@@ -20,6 +20,8 @@ export function describeError (root: string, error: Pick<ErrorObject, 'keyword' 
   if (error === undefined) return `${root} is invalid`
   const params = error.params as Record<string, unknown>
   const where = `${root}${error.instancePath}`
+  const { propertyName } = error as { propertyName?: string }
+  if (propertyName !== undefined) return `${where}: the key "${propertyName}" ${error.message ?? 'is invalid'}`
   switch (error.keyword) {
     case 'required': return `${where}/${String(params.missingProperty)} is required`
     case 'additionalProperties': return `${where}/${String(params.additionalProperty)} is not allowed`

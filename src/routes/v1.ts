@@ -7,6 +7,8 @@ import { agentRunRoutes } from './agent-runs.js'
 import { approvalRoutes } from './approvals.js'
 import { auditRoutes } from './audit.js'
 import { legacyActionRoutes } from './legacy-actions.js'
+import { blueprintRoutes } from './blueprints.js'
+import { entityRoutes } from './entities.js'
 import { organizationRoutes } from './organization.js'
 import { runLogRoutes } from './run-logs.js'
 import { runRoutes } from './runs.js'
@@ -29,6 +31,8 @@ export const v1Routes: FastifyPluginAsync = async (app) => {
     }
   })
   await app.register(organizationRoutes)
+  await app.register(blueprintRoutes)
+  await app.register(entityRoutes)
   await app.register(actionRoutes)
   await app.register(legacyActionRoutes)
   await app.register(runRoutes)

@@ -1,46 +1,72 @@
-// Puts blueprints, entities and users straight into an app's default organization, for tests of other rooms.
-import type { App } from '../../src/app.js'
-import { DEFAULT_ORG_ID } from '../../src/emulator.js'
-import type { StoredBlueprint, StoredEntity } from '../../src/store/catalog.js'
-import type { OrgUser } from '../../src/store/orgs.js'
-import { microserviceBlueprint } from './seed-doc.js'
+// Builders and a small authenticated client for catalog tests: blueprints, entities and requests.
+import type { LightMyRequestResponse } from 'fastify'
+import { authHeaders, buildTestApp, type TestApp } from './app.js'
 
-const META = { createdAt: '2024-01-01T00:00:00.000Z', createdBy: 'seed', updatedAt: '2024-01-01T00:00:00.000Z', updatedBy: 'seed' }
+type Json = Record<string, unknown>
 
-function org (app: App) {
-  const store = app.emulator.orgs.get(DEFAULT_ORG_ID)
-  if (store === undefined) throw new Error('no default organization')
-  return store
+/** The seed's `microservice` blueprint (../shared/seed/reflect-action-progress.md), exactly as documented. */
+export const SEED_MICROSERVICE = {
+  identifier: 'microservice',
+  description: 'This blueprint represents service in our software catalog',
+  title: 'Service',
+  icon: 'Microservice',
+  schema: { properties: { region: { type: 'string', title: 'Region' } }, required: [] },
+  mirrorProperties: {},
+  calculationProperties: {},
+  relations: {},
 }
 
-/** Stores a blueprint (default: the seed's `microservice`). */
-export function putBlueprint (app: App, blueprint: Partial<StoredBlueprint> = {}): StoredBlueprint {
-  const stored = { ...structuredClone(microserviceBlueprint), ...META, ...blueprint } as StoredBlueprint
-  org(app).catalog.blueprints.set(stored.identifier, stored)
-  return stored
-}
-
-/** Stores an entity of `microservice` (default: the seed's `my-microservice`). */
-export function putEntity (app: App, entity: Partial<StoredEntity> = {}): StoredEntity {
-  const stored: StoredEntity = {
-    identifier: 'my-microservice',
-    title: 'my-microservice',
-    icon: null,
-    blueprint: 'microservice',
-    team: [],
-    properties: { region: 'eu-west-1' },
+/** A blueprint body: `service` with a few typed properties, overridable field by field. */
+export function makeBlueprint (overrides: Json = {}): Json {
+  return {
+    identifier: 'service',
+    title: 'Service',
+    schema: {
+      properties: {
+        language: { type: 'string', enum: ['Go', 'Python', 'TypeScript'] },
+        replicas: { type: 'number', minimum: 0 },
+        owner: { type: 'string', format: 'email' },
+      },
+      required: [],
+    },
     relations: {},
-    ...META,
-    ...entity,
+    ...overrides,
   }
-  org(app).catalog.putEntity(stored)
-  return stored
 }
 
-/** The seed's user, `test@test.com` (auth0|638879fa62c686d381b36ecb). */
-export const seedUser: OrgUser = { id: 'auth0|638879fa62c686d381b36ecb', email: 'test@test.com', firstName: 'test', lastName: 'test' }
+/** An entity body, overridable field by field. */
+export function makeEntity (overrides: Json = {}): Json {
+  return { identifier: 'checkout', title: 'Checkout', properties: { language: 'Go' }, relations: {}, ...overrides }
+}
 
-export function addUser (app: App, user: OrgUser = seedUser): OrgUser {
-  org(app).org.users.push(user)
-  return user
+/** An authenticated client over `app.inject`. */
+export interface Client {
+  app: TestApp
+  get: (url: string) => Promise<LightMyRequestResponse>
+  post: (url: string, payload?: unknown) => Promise<LightMyRequestResponse>
+  put: (url: string, payload: unknown) => Promise<LightMyRequestResponse>
+  patch: (url: string, payload: unknown) => Promise<LightMyRequestResponse>
+  delete: (url: string) => Promise<LightMyRequestResponse>
+}
+
+/** A fresh app and a client for it, with the given blueprints already created (in order). */
+export async function catalogClient (...blueprints: Json[]): Promise<Client> {
+  const app = await buildTestApp()
+  const headers = await authHeaders(app)
+  const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE') => async (url: string, payload?: unknown) =>
+    await app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as Json } : {}) })
+  const client: Client = { app, get: send('GET'), post: send('POST'), put: send('PUT'), patch: send('PATCH'), delete: send('DELETE') }
+  for (const blueprint of blueprints) {
+    const response = await client.post('/v1/blueprints', blueprint)
+    if (response.statusCode !== 201) throw new Error(`blueprint setup failed: ${response.body}`)
+  }
+  return client
+}
+
+/** Creates entities through the API and fails loudly if one is refused. */
+export async function seedEntities (client: Client, blueprint: string, entities: Json[]): Promise<void> {
+  for (const entity of entities) {
+    const response = await client.post(`/v1/blueprints/${blueprint}/entities`, entity)
+    if (response.statusCode !== 201) throw new Error(`entity setup failed: ${response.body}`)
+  }
 }

@@ -1,7 +1,7 @@
 // Builders for run tests: the seed's catalog and actions in place, and short calls for the run routes.
 import type { App } from '../../src/app.js'
 import { authHeaders } from './app.js'
-import { addUser, putBlueprint, putEntity } from './catalog.js'
+import { addUser, putBlueprint, putEntity } from './store-fixtures.js'
 import { createMicroservice, deployMicroservice } from './seed-doc.js'
 
 export interface RunFixture {

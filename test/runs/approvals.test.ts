@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildTestApp, type TestApp } from '../helpers/app.js'
 import { makeAction } from '../helpers/actions.js'
-import { addUser } from '../helpers/catalog.js'
+import { addUser } from '../helpers/store-fixtures.js'
 import { seedRuns, startRun, type RunFixture } from '../helpers/runs.js'
 
 let app: TestApp

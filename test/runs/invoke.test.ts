@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildTestApp, type TestApp } from '../helpers/app.js'
 import { makeAction } from '../helpers/actions.js'
-import { putBlueprint, putEntity } from '../helpers/catalog.js'
+import { putBlueprint, putEntity } from '../helpers/store-fixtures.js'
 import { seedRuns } from '../helpers/runs.js'
 
 let app: TestApp

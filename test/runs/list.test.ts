@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_ORG_ID } from '../../src/emulator.js'
 import { invoke } from '../../src/domain/runs.js'
 import { buildTestApp, type TestApp } from '../helpers/app.js'
-import { putEntity } from '../helpers/catalog.js'
+import { putEntity } from '../helpers/store-fixtures.js'
 import { seedRuns, type RunFixture } from '../helpers/runs.js'
 
 let app: TestApp
