@@ -12,6 +12,7 @@ import { entityRoutes } from './entities.js'
 import { organizationRoutes } from './organization.js'
 import { runLogRoutes } from './run-logs.js'
 import { runRoutes } from './runs.js'
+import { searchRoutes } from './search.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -33,6 +34,7 @@ export const v1Routes: FastifyPluginAsync = async (app) => {
   await app.register(organizationRoutes)
   await app.register(blueprintRoutes)
   await app.register(entityRoutes)
+  await app.register(searchRoutes)
   await app.register(actionRoutes)
   await app.register(legacyActionRoutes)
   await app.register(runRoutes)
