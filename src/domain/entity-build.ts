@@ -36,7 +36,7 @@ export function planEntity (
     updatedBy: ctx.actor.userId,
   }
   validateProperties(blueprint, entity.properties)
-  const stubs = checkRelations(ctx, batch, blueprint, entity.relations, createMissing)
+  const stubs = checkRelations(ctx, batch, blueprint, entity, createMissing)
   return { entity, stubs }
 }
 
@@ -59,8 +59,10 @@ function validateProperties (blueprint: StoredBlueprint, properties: Record<stri
   if (!validate(properties)) throw errors.invalidRequest(describeSchemaError(validate.errors?.[0], 'properties'))
 }
 
-function checkRelations (ctx: Ctx, batch: WriteBatch, blueprint: StoredBlueprint, relations: Relations, createMissing: boolean): StoredEntity[] {
+function checkRelations (ctx: Ctx, batch: WriteBatch, blueprint: StoredBlueprint, entity: StoredEntity, createMissing: boolean): StoredEntity[] {
+  const { relations } = entity
   const stubs = new Map<string, StoredEntity>()
+  stubs.set(refKey(entity.blueprint, entity.identifier), entity) // an entity may relate to itself
   for (const [name, value] of Object.entries(relations)) {
     const relation = blueprint.relations[name]
     if (relation === undefined) throw errors.notFound(`Relation "${name}" was not found in blueprint "${blueprint.identifier}"`)
@@ -83,6 +85,7 @@ function checkRelations (ctx: Ctx, batch: WriteBatch, blueprint: StoredBlueprint
       throw errors.invalidRequest(`"relations/${name}" is required`)
     }
   }
+  stubs.delete(refKey(entity.blueprint, entity.identifier))
   return [...stubs.values()]
 }
 
