@@ -6,7 +6,7 @@ import { getBlueprint } from './blueprints.js'
 import type { Ctx } from './context.js'
 import { getEntity } from './entities.js'
 import { entityViewer, type ShownEntity, type ViewOptions } from './entity-view.js'
-import { compileQuery } from './search.js'
+import { compileQuery, type CompiledQuery } from './search.js'
 
 type Shown = ShownEntity
 
@@ -49,7 +49,7 @@ export function searchEntities (ctx: Ctx, query: unknown, view: ViewOptions): { 
   for (const blueprint of ctx.org.catalog.blueprints.keys()) {
     if (compiled.onBlueprint(blueprint) === false) continue
     matchingBlueprints.push(blueprint)
-    for (const entity of ctx.org.catalog.entitiesOf(blueprint)) if (compiled.test(entity)) entities.push(show(entity))
+    for (const entity of candidates(ctx, blueprint, compiled)) if (compiled.test(entity)) entities.push(show(entity))
   }
   return { matchingBlueprints, entities }
 }
@@ -57,14 +57,14 @@ export function searchEntities (ctx: Ctx, query: unknown, view: ViewOptions): { 
 /** One page of a blueprint's matching entities, in creation order; `next` is the `from` of the following page. */
 export function searchBlueprintEntities (ctx: Ctx, blueprintId: string, search: BlueprintSearch): { entities: Shown[], next?: string } {
   const blueprint = getBlueprint(ctx, blueprintId)
-  const test = search.query === undefined ? () => true : compileQuery(ctx, search.query).test
+  const compiled = search.query === undefined ? undefined : compileQuery(ctx, search.query)
   const show = entityViewer(ctx, { include: toPaths(blueprint, search.include), exclude: toPaths(blueprint, search.exclude) })
   const offset = search.from === undefined ? 0 : decodeCursor(search.from)
   const page: StoredEntity[] = []
   let skipped = 0
   let more = false
-  for (const entity of ctx.org.catalog.entitiesOf(blueprintId)) {
-    if (!test(entity)) continue
+  for (const entity of candidates(ctx, blueprintId, compiled)) {
+    if (compiled !== undefined && !compiled.test(entity)) continue
     if (skipped < offset) {
       skipped++
     } else if (page.length < search.limit) {
@@ -76,6 +76,13 @@ export function searchBlueprintEntities (ctx: Ctx, blueprintId: string, search: 
   }
   const entities = page.map(show)
   return more ? { entities, next: encodeCursor(offset + page.length) } : { entities }
+}
+
+/** The entities of a blueprint a query can match: one lookup when it pins `$identifier`, else all of them. */
+function candidates (ctx: Ctx, blueprint: string, compiled: CompiledQuery | undefined): Iterable<StoredEntity> {
+  if (compiled?.identifier === undefined) return ctx.org.catalog.entitiesOf(blueprint)
+  const entity = ctx.org.catalog.entity(blueprint, compiled.identifier)
+  return entity === undefined ? [] : [entity]
 }
 
 /** Search `include`/`exclude` names (`$identifier`, a property or a relation) as entity JSON paths. */

@@ -9,6 +9,8 @@ import { OPERATORS } from './search-operators.js'
 export interface CompiledQuery {
   test: (entity: StoredEntity) => boolean
   onBlueprint: (blueprint: string) => boolean | undefined
+  /** Set when only the entity with this identifier can match (`$identifier =` under `and`): a lookup, not a scan. */
+  identifier?: string
 }
 
 type Rule = Record<string, unknown>
@@ -40,7 +42,8 @@ export function compileQuery (ctx: Ctx, query: unknown, where = 'query'): Compil
   const check = factory(rule.value, where, ctx.emulator.clock.now())
   const test = (entity: StoredEntity): boolean => check(read(entity))
   const onBlueprint = rule.property === '$blueprint' ? (blueprint: string) => check(blueprint) : () => undefined
-  return { test, onBlueprint }
+  const pinned = rule.property === '$identifier' && rule.operator === '=' && typeof rule.value === 'string'
+  return pinned ? { test, onBlueprint, identifier: rule.value as string } : { test, onBlueprint }
 }
 
 function group (ctx: Ctx, rule: Rule, where: string): CompiledQuery {
@@ -49,9 +52,11 @@ function group (ctx: Ctx, rule: Rule, where: string): CompiledQuery {
   if (!Array.isArray(rules)) throw errors.invalidRequest(`"${where}/rules" must be an array`)
   const parts = rules.map((r, i) => compileQuery(ctx, r, `${where}/rules/${i}`))
   if (combinator === 'and') {
+    const identifier = parts.find((p) => p.identifier !== undefined)?.identifier
     return {
       test: (entity) => parts.every((p) => p.test(entity)),
       onBlueprint: (blueprint) => threeValued(parts.map((p) => p.onBlueprint(blueprint)), false),
+      ...(identifier !== undefined ? { identifier } : {}),
     }
   }
   return {

@@ -24,6 +24,17 @@ describe('POST /v1/blueprints/{bp}/entities/search', () => {
     expect(ids(response.json())).toEqual(['alpha', 'beta', 'gamma'])
   })
 
+  it.each([
+    ['gamma', 'TypeScript', ['gamma']],
+    ['gamma', 'Go', []],
+    ['lib1', undefined, []],
+  ])('finds $identifier = %s (language %s) by lookup, still applying the other rules', async (identifier, language, expected) => {
+    client = await searchFixture()
+    const rules: unknown[] = [{ property: '$identifier', operator: '=', value: identifier }]
+    if (language !== undefined) rules.push({ property: 'language', operator: '=', value: language })
+    expect(ids((await client.post(url, { query: { combinator: 'and', rules } })).json())).toEqual(expected)
+  })
+
   it('pages with limit, and next fed back as from gives the following page', async () => {
     client = await searchFixture()
     const first = (await client.post(url, { limit: 2 })).json()

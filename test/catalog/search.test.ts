@@ -26,6 +26,19 @@ describe('combinators', () => {
   })
 })
 
+describe('a rule that pins $identifier', () => {
+  const alpha = { property: '$identifier', operator: '=', value: 'alpha' }
+  it.each([
+    ['still applies the other and-rules', { combinator: 'and', rules: [alpha, { property: 'language', operator: '=', value: 'Python' }] }, []],
+    ['finds the entity in any blueprint the query allows', { combinator: 'and', rules: [alpha] }, ['alpha']],
+    ['does not narrow an or-group', { combinator: 'or', rules: [alpha, { property: 'language', operator: '=', value: 'Python' }] }, ['alpha', 'beta']],
+    ['does not narrow through a nested or-group', { combinator: 'and', rules: [{ combinator: 'or', rules: [alpha, { property: '$title', operator: '=', value: 'Gamma' }] }] }, ['alpha', 'gamma']],
+  ])('%s', async (_case, query, expected) => {
+    client = await searchFixture()
+    expect((await search(client, query)).ids).toEqual(expected)
+  })
+})
+
 describe('meta properties', () => {
   it.each([
     ['$identifier', { property: '$identifier', operator: '=', value: 'beta' }, ['beta']],
