@@ -21,40 +21,40 @@ function Keyed<T extends TSchema> (value: T) {
   })
 }
 
-const PropertyDefinitionSchema = Type.Object({
+const PropertyDefinitionSchema = component('BlueprintProperty', Type.Object({
   type: StringEnum(PROPERTY_TYPES),
   format: Type.Optional(StringEnum(PROPERTY_FORMATS)),
   title: Type.Optional(Type.String({ maxLength: 100 })),
   description: Type.Optional(Type.String()),
   icon: Type.Optional(Type.String()),
   spec: Type.Optional(StringEnum(['open-api', 'embedded-url', 'async-api'])),
-}, { additionalProperties: true })
+}, { additionalProperties: true }))
 
-const RelationSchema = Type.Object({
+const RelationSchema = component('BlueprintRelation', Type.Object({
   title: Type.Optional(Type.String({ maxLength: 100 })),
   target: Type.String({ minLength: 1 }),
   required: Type.Boolean({ default: false }),
   many: Type.Boolean({ default: false }),
   description: Type.Optional(Type.String()),
   type: Type.Optional(Type.String()),
-}, { additionalProperties: false })
+}, { additionalProperties: false }))
 
-const MirrorPropertySchema = Type.Object({
+const MirrorPropertySchema = component('MirrorProperty', Type.Object({
   path: Type.String({ pattern: '^(?:[A-Za-z0-9@_=\\-$]+\\.)+?(\\w|\\$|@|-)*?[^\\.]+$' }),
   title: Type.Optional(Type.String({ maxLength: 100 })),
-}, { additionalProperties: false })
+}, { additionalProperties: false }))
 
-const CalculationPropertySchema = Type.Object({
+const CalculationPropertySchema = component('CalculationProperty', Type.Object({
   calculation: Type.String(),
   type: StringEnum(PROPERTY_TYPES),
   title: Type.Optional(Type.String({ maxLength: 100 })),
-}, { additionalProperties: true })
+}, { additionalProperties: true }))
 
-const AggregationPropertySchema = Type.Object({
+const AggregationPropertySchema = component('AggregationProperty', Type.Object({
   title: Type.String({ maxLength: 100 }),
   target: Type.String(),
   calculationSpec: OpenObject,
-}, { additionalProperties: true })
+}, { additionalProperties: true }))
 
 const BlueprintSchemaSchema = Type.Object({
   properties: Keyed(PropertyDefinitionSchema),

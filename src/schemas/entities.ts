@@ -29,10 +29,10 @@ const entityFields = {
 }
 
 /** POST and PUT bodies (Port allows extra top-level keys such as `blueprint`). */
-export const EntityBodySchema = Type.Object({
+export const EntityBodySchema = component('EntityBody', Type.Object({
   identifier: Type.Optional(Type.Union([EntityIdentifier, SearchQueryValue])),
   ...entityFields,
-}, { additionalProperties: true })
+}, { additionalProperties: true }))
 
 /** The PATCH body: only the entity's own fields. */
 export const EntityPatchSchema = Type.Object({ identifier: Type.Optional(EntityIdentifier), ...entityFields }, { additionalProperties: false })

@@ -86,7 +86,10 @@ export class CatalogStore {
     return this.entities.get(blueprint)?.size ?? 0
   }
 
-  /** Stores (or replaces) an entity and re-indexes its relations against its blueprint's relation targets. */
+  /**
+   * Stores (or replaces) an entity and re-indexes its relations against its blueprint's relation targets, so the
+   * blueprint (and its relations' targets) must be stored first, also when restoring a snapshot.
+   */
   putEntity (entity: StoredEntity): void {
     let byId = this.entities.get(entity.blueprint)
     if (byId === undefined) this.entities.set(entity.blueprint, byId = new Map())
