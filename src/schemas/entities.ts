@@ -13,17 +13,18 @@ const Nullable = <T extends 'string'>(type: T, description?: string) =>
 /** A search query given where Port accepts one in place of an identifier (not supported by the emulator). */
 const SearchQueryValue = Type.Object({ combinator: Type.String(), rules: Type.Array(OpenObject) }, { additionalProperties: true })
 
+// Nullable strings are one `type: [string, null]` branch: Fastify's Ajv coerces types, and a plain string
+// branch would turn null into "" before a null branch was tried.
 const RelationValue = Type.Union([
-  EntityIdentifier,
+  Type.Unsafe<string | null>({ type: ['string', 'null'], pattern: ENTITY_IDENTIFIER_PATTERN, maxLength: 1000 }),
   Type.Array(EntityIdentifier),
-  Type.Null(),
   SearchQueryValue,
 ])
 
 const entityFields = {
   title: Type.Optional(Nullable('string', 'The title of the entity')),
   icon: Type.Optional(Nullable('string')),
-  team: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String()), Type.Null(), SearchQueryValue])),
+  team: Type.Optional(Type.Union([Nullable('string'), Type.Array(Type.String()), SearchQueryValue])),
   properties: Type.Optional(OpenObject),
   relations: Type.Optional(Type.Record(Type.String(), RelationValue)),
 }

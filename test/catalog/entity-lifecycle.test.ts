@@ -44,6 +44,7 @@ describe('POST …/entities', () => {
   it('with upsert=true&merge=true updates only the given fields', async () => {
     client = await withCheckout()
     const response = await client.post(`${url}?upsert=true&merge=true`, { identifier: 'checkout', properties: { replicas: 3 } })
+    expect(response.statusCode).toBe(201)
     expect(response.json().entity).toEqual({ ...stored, properties: { language: 'Go', replicas: 3 }, createdAt: T0, createdBy: by, updatedAt: T1, updatedBy: by })
   })
 
@@ -111,7 +112,18 @@ describe('PATCH …/entities/{id}', () => {
   it('updates the given fields and merges properties', async () => {
     client = await withCheckout()
     const response = await client.patch(`${url}/checkout`, { icon: 'Go', properties: { replicas: 5 } })
+    expect(response.statusCode).toBe(200)
     expect(response.json().entity).toEqual({ ...stored, icon: 'Go', properties: { language: 'Go', replicas: 5 }, createdAt: T0, createdBy: by, updatedAt: T1, updatedBy: by })
+  })
+
+  it.each([
+    ['a team name', 'platform', ['platform']],
+    ['a list of teams', ['a', 'b'], ['a', 'b']],
+    ['null', null, []],
+  ])('stores team given as %s as an array', async (_case, team, expected) => {
+    client = await withCheckout()
+    const response = await client.patch(`${url}/checkout`, { team })
+    expect(response.json().entity.team).toEqual(expected)
   })
 
   it('returns 422 for a field Port does not accept in a PATCH body', async () => {
@@ -125,6 +137,7 @@ describe('DELETE …/entities/{id} and the count', () => {
   it('deletes the entity', async () => {
     client = await withCheckout()
     const response = await client.delete(`${url}/checkout`)
+    expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({ ok: true })
     expect((await client.get(`${url}/checkout`)).statusCode).toBe(404)
   })
@@ -139,6 +152,7 @@ describe('DELETE …/entities/{id} and the count', () => {
     client = await withCheckout()
     await client.post(url, makeEntity({ identifier: 'cart' }))
     const response = await client.get('/v1/blueprints/service/entities-count')
+    expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({ ok: true, count: 2 })
   })
 })

@@ -88,6 +88,7 @@ describe('deleting a related entity', () => {
   it('with delete_dependents=true deletes the dependents too', async () => {
     client = await withDependent()
     const response = await client.delete('/v1/blueprints/domain/entities/d1?delete_dependents=true')
+    expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({ ok: true })
     expect((await client.get(`${url}/checkout`)).statusCode).toBe(404)
   })
