@@ -16,6 +16,7 @@ export function getBlueprint (ctx: Ctx, identifier: string): StoredBlueprint {
   return blueprint
 }
 
+/** Every blueprint of the organization, in creation order. */
 export function listBlueprints (ctx: Ctx): StoredBlueprint[] {
   return [...ctx.org.catalog.blueprints.values()]
 }

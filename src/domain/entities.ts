@@ -8,6 +8,7 @@ import type { Ctx } from './context.js'
 import { identifierOf, planEntity } from './entity-build.js'
 import { WriteBatch } from './write-batch.js'
 
+/** The query options of POST …/entities and …/entities/bulk. */
 export interface CreateOptions {
   upsert: boolean
   merge: boolean
@@ -16,10 +17,12 @@ export interface CreateOptions {
   runId: string | undefined
 }
 
+/** The query options of PUT and PATCH. */
 export interface UpdateOptions { createMissing: boolean, runId: string | undefined }
 
 /** One item's outcome in a bulk create. */
 export interface BulkItemResult { identifier: string, index: number, created: boolean }
+/** One item's failure in a bulk create, as Port lists it under `errors`. */
 export interface BulkItemError { identifier: string, index: number, statusCode: number, error: string, message: string }
 
 /** The entity, or 404 (also when the blueprint does not exist). */
@@ -30,6 +33,7 @@ export function getEntity (ctx: Ctx, blueprintId: string, identifier: string): S
   return entity
 }
 
+/** How many entities the blueprint has (404 when it does not exist). */
 export function countEntities (ctx: Ctx, blueprintId: string): number {
   getBlueprint(ctx, blueprintId)
   return ctx.org.catalog.countOf(blueprintId)

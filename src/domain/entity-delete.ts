@@ -7,6 +7,7 @@ import { now, type Ctx } from './context.js'
 import { entityNotFound } from './entities.js'
 import { WriteBatch } from './write-batch.js'
 
+/** The query options of entity deletes. */
 export interface DeleteOptions { deleteDependents: boolean, runId: string | undefined }
 
 /** DELETE …/entities/{id}. */

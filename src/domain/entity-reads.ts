@@ -31,10 +31,12 @@ const META_PATHS: Record<string, string> = {
   $updatedBy: 'updatedBy',
 }
 
+/** GET …/entities/{id}: the entity as the view options show it. */
 export function readEntity (ctx: Ctx, blueprintId: string, identifier: string, view: ViewOptions): Shown {
   return entityViewer(ctx, view)(getEntity(ctx, blueprintId, identifier))
 }
 
+/** GET …/entities: every entity of the blueprint, in creation order. */
 export function readEntities (ctx: Ctx, blueprintId: string, view: ViewOptions): Shown[] {
   getBlueprint(ctx, blueprintId)
   return [...ctx.org.catalog.entitiesOf(blueprintId)].map(entityViewer(ctx, view))

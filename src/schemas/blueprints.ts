@@ -8,8 +8,8 @@ export const BLUEPRINT_IDENTIFIER_PATTERN = '^(?!\\.{1,2}$)[\\p{L}0-9@_.+:\\\\/-
 /** Keys of properties, relations, mirror and calculation properties. */
 export const KEY_PATTERN = '^[A-Za-z0-9@_=\\-]+$'
 
-export const PROPERTY_TYPES = ['string', 'number', 'boolean', 'object', 'array'] as const
-export const PROPERTY_FORMATS = ['date-time', 'url', 'email', 'idn-email', 'ipv4', 'ipv6', 'markdown', 'yaml', 'user',
+const PROPERTY_TYPES = ['string', 'number', 'boolean', 'object', 'array'] as const
+const PROPERTY_FORMATS = ['date-time', 'url', 'email', 'idn-email', 'ipv4', 'ipv6', 'markdown', 'yaml', 'user',
   'blueprints', 'team', 'timer', 'proto', 'labeled-url'] as const
 
 /** A map whose keys follow Port's key pattern (at most 100 characters). */

@@ -1,5 +1,5 @@
 // Schemas of the search routes: Port's query (`combinator` + `rules`, rules checked in the domain) and answers.
-import { Type, type Static } from '@sinclair/typebox'
+import { Type } from '@sinclair/typebox'
 import { component } from './components.js'
 import { StringEnum } from './common.js'
 import { EntityViewSchema } from './entities.js'
@@ -18,7 +18,6 @@ export const SearchQuerySchema = component('SearchQuery', Type.Object({
   combinator: StringEnum(['and', 'or']),
   rules: Type.Array(RuleSchema),
 }, { additionalProperties: false }))
-export type SearchQuery = Static<typeof SearchQuerySchema>
 
 export const SearchResponseSchema = Type.Object({
   ok: Type.Literal(true),
