@@ -1,5 +1,5 @@
 // Schemas every resource shares: Port's error envelope and the error responses a route can declare.
-import { Type, type TUnsafe } from '@sinclair/typebox'
+import { Type } from '@sinclair/typebox'
 import { component } from './components.js'
 
 /** Port's failure envelope: `{ ok: false, error, message }`. */

@@ -59,7 +59,7 @@ describe('POST /v1/blueprints', () => {
 
   it.each([
     ['a property key with a space', { schema: { properties: { 'bad key': { type: 'string' } } } }, 'body/schema/properties: the key "bad key" must match pattern'],
-    ['an unknown property type', { schema: { properties: { x: { type: 'date' } } } }, 'body/schema/properties/x/type must be one of: string, number, boolean, object, array'],
+    ['an unknown property type', { schema: { properties: { x: { type: 'date' } } } }, 'body/schema/properties/x/type must be one of: "string", "number", "boolean", "object", "array"'],
     ['an unknown format', { schema: { properties: { x: { type: 'string', format: 'phone' } } } }, 'body/schema/properties/x/format must be one of'],
     ['a title of 101 characters', { title: 'x'.repeat(101) }, 'body/title must NOT have more than 100 characters'],
     ['a relation without target', { relations: { r: { many: true } } }, 'body/relations/r/target is required'],
