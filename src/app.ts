@@ -6,6 +6,7 @@ import { Emulator, type EmulatorOptions } from './emulator.js'
 import { ApiError, errors } from './errors.js'
 import { VERSION } from './version.js'
 import { controlRoutes } from './control/index.js'
+import { DEMO_RUNNER_URL, demoRunner } from './delivery/demo-runner.js'
 import { authRoutes } from './routes/auth.js'
 import { v1Routes } from './routes/v1.js'
 import { openapiRoutes } from './openapi/routes.js'
@@ -46,6 +47,7 @@ export function buildApp (options: AppOptions = {}): App {
 
   app.decorate('emulator', emulator)
   emulator.log = app.log as Logger
+  emulator.delivery.internalRunners.set(DEMO_RUNNER_URL, demoRunner(async (request) => app.inject(request)))
   const routes = collectRoutes(app)
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-port-emulator-version', VERSION)

@@ -16,7 +16,7 @@ import { TemplateError } from './template.js'
 import { attemptWebhook, retryable, type AttemptOutcome, type WebhookRequest } from './webhook.js'
 
 /** A runner living inside the emulator, reached through an `emulator://` URL instead of the network. */
-export type InternalRunner = (request: WebhookRequest, org: OrgStore) => Promise<{ status: number, body: string }>
+export type InternalRunner = (request: WebhookRequest, org: OrgStore) => Promise<{ status: number, body: string, followUp?: Promise<void> }>
 
 export class Dispatcher implements RunListener {
   readonly internalRunners = new Map<string, InternalRunner>()
@@ -29,10 +29,13 @@ export class Dispatcher implements RunListener {
   }
 
   started (ctx: Ctx, run: StoredRun, action: StoredAction): void {
-    const work = this.deliver(ctx.org, run, action)
-      .catch((error: unknown) => this.log?.error({ err: error, runId: run.id }, 'delivery failed unexpectedly'))
-      .finally(() => this.inFlight.delete(work))
-    this.inFlight.add(work)
+    this.track(this.deliver(ctx.org, run, action).catch((error: unknown) => this.log?.error({ err: error, runId: run.id }, 'delivery failed unexpectedly')))
+  }
+
+  /** Background work that closing waits for (bounded by `drain`). */
+  private track (work: Promise<void>): void {
+    const tracked = work.catch(() => {}).finally(() => this.inFlight.delete(tracked))
+    this.inFlight.add(tracked)
   }
 
   /** Resolves once every delivery in progress has finished, or after `ms`, whichever comes first. */
@@ -105,6 +108,7 @@ export class Dispatcher implements RunListener {
     if (internal === undefined) return attemptWebhook(request, timeoutMs)
     const started = performance.now()
     const answer = await internal(request, org)
+    if (answer.followUp !== undefined) this.track(answer.followUp)
     return { status: answer.status, body: answer.body, latencyMs: Math.round((performance.now() - started) * 100) / 100, error: null }
   }
 
