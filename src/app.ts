@@ -67,9 +67,14 @@ export function buildApp (options: AppOptions = {}): App {
   })
 
   app.register(controlRoutes)
+  app.addHook('onResponse', (request, reply, done) => {
+    if (emulator.onChange !== undefined && request.method !== 'GET' && reply.statusCode < 400) emulator.changed()
+    done()
+  })
   app.addHook('onClose', async () => {
     for (const org of emulator.orgs.all()) org.deliveries.release()
     await emulator.delivery.drain(DRAIN_MS)
+    await emulator.persistence?.flush()
   })
   app.register(openapiRoutes, { document: () => buildDocument(routes) })
   app.register(authRoutes, { prefix: '/v1' })

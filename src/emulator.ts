@@ -10,6 +10,8 @@ import { Dispatcher } from './delivery/dispatcher.js'
 import type { Logger } from 'pino'
 import { createIds, type Ids } from './ids.js'
 import { OrgRegistry, type Organization } from './store/orgs.js'
+import type { Seed } from './schemas/seed.js'
+import { takeSnapshot, type Snapshot } from './store/snapshot.js'
 
 /** The id of the organization made from the configured credentials. */
 export const DEFAULT_ORG_ID = 'org_portEmulatorDemo'
@@ -20,6 +22,8 @@ export interface EmulatorOptions {
   ids?: Ids
   /** Key that signs access tokens; random per process unless given. */
   tokenKey?: Buffer
+  /** False while a seed or state file is still to be loaded: health answers 503 until then. */
+  ready?: boolean
 }
 
 /** One emulated Port: every organization's state plus the services that act on it. */
@@ -37,6 +41,14 @@ export class Emulator {
   runListener: RunListener
   /** Set by the app that serves this emulator; background work (deliveries) logs here. */
   log?: Logger
+  /** The seed the emulator started from. Absent: one bare organization. */
+  seed?: Seed
+  /** The state right after seeding: what reset restores. */
+  baseline?: Snapshot
+  /** Told after every change of state (the state file saves on it). */
+  onChange?: () => void
+  /** The state file, when one is configured: closing flushes it. */
+  persistence?: { flush: () => Promise<void> }
   ready = false
 
   constructor (options: EmulatorOptions = {}) {
@@ -47,11 +59,18 @@ export class Emulator {
     this.tokens = new TokenService(options.tokenKey ?? randomBytes(32), this.clock, this.config.tokenTtlSeconds)
     this.delivery = new Dispatcher(this)
     this.runListener = this.delivery
-    this.orgs.add(this.defaultOrganization())
-    this.ready = true
+    this.orgs.add(this.bareOrganization())
+    this.baseline = takeSnapshot(this.orgs)
+    this.ready = options.ready ?? true
   }
 
-  private defaultOrganization (): Organization {
+  /** Something changed: lets listeners (the state file) know. */
+  changed (): void {
+    this.onChange?.()
+  }
+
+  /** The organization of the configured credentials, empty: the state without a seed. */
+  bareOrganization (): Organization {
     return {
       id: DEFAULT_ORG_ID,
       name: 'Demo organization',

@@ -4,6 +4,7 @@ import type { CliProcess } from './cli.js'
 import { startLine } from './cli.js'
 import type { Config } from './config.js'
 import { createLogger } from './logger.js'
+import { initialise } from './startup.js'
 
 /** How long in-flight requests and onClose work may take after the first signal before the process exits anyway. */
 export const SHUTDOWN_GRACE_MS = 5000
@@ -13,7 +14,7 @@ const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const
 
 /** Starts the server and resolves with the exit code once it has shut down. */
 export async function serve (config: Config, proc: CliProcess, announce: (line: string) => void): Promise<number> {
-  const app = buildApp({ config, logger: createLogger(config.logLevel) })
+  const app = buildApp({ config, logger: createLogger(config.logLevel), ready: false })
   let url: string
   try {
     url = await app.listen({ port: config.port, host: config.host })
@@ -23,7 +24,14 @@ export async function serve (config: Config, proc: CliProcess, announce: (line: 
   }
   // Listening for signals before saying we are up: whoever waits for the start line may signal right away.
   const stopped = closeOnSignal(app, proc, announce)
-  announce(startLine(url, config, 'embedded default'))
+  const started = await initialise(app)
+  if (!started.ok) {
+    announce(`port-emulator: cannot start:\n${started.errors.map((e) => `  - ${e}`).join('\n')}`)
+    app.emulator.persistence = undefined
+    await app.close()
+    return 2
+  }
+  announce(startLine(url, config, started.source))
   return stopped
 }
 

@@ -12,9 +12,7 @@ import { buildTestApp } from './helpers/app.js'
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
 const blocks = (lang: string): string[] => [...readme.matchAll(new RegExp(`^ *\`\`\`${lang}\\n([\\s\\S]*?)^ *\`\`\``, 'gm'))].map((m) => m[1] ?? '')
 const yamlBlocks = blocks('yaml').map((text) => parse(text) as unknown)
-// Documented as being added, and marked so in the README; becomes a setting of its own.
-const PENDING_SETTINGS = ['SEED_FILE']
-const settingNames = [...Object.values(SETTINGS).map((s) => s.env), ...PENDING_SETTINGS]
+const settingNames: string[] = Object.values(SETTINGS).map((s) => s.env)
 
 /** Variable names given to the emulator: env/environment/variables of any service whose image or name is it. */
 function emulatorVariables (node: unknown): string[] {

@@ -2,8 +2,10 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { deliveryRoutes } from './deliveries.js'
 import { healthRoutes } from './health.js'
+import { stateRoutes } from './state.js'
 
 export const controlRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes)
   await app.register(deliveryRoutes)
+  await app.register(stateRoutes)
 }

@@ -1,5 +1,6 @@
 // The built-in demo runner: what the seed's Python walkthrough does, inside the emulator, through its own API.
-// Reached at emulator://demo-runner; it checks Port's signature, answers 202, then reports back like a real runner.
+// Reached at emulator://demo-runner; it checks Port's signature, reports back like a real runner, then answers 200
+// (so by the time the delivery is in the journal, the run has ended).
 import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import type { OrgStore } from '../store/orgs.js'
 import type { InternalRunner } from './dispatcher.js'
@@ -19,12 +20,12 @@ export function demoRunner (inject: Inject): InternalRunner {
     const message = JSON.parse(request.body) as RunMessage
     const runId = message.context?.runId ?? message.port_context?.runId
     if (runId === undefined) return { status: 400, body: '{"ok":false,"error":"no run id in the body"}' }
-    return { status: 202, body: '{"ok":true}', followUp: report(inject, org, runId) }
+    await report(inject, org, runId)
+    return { status: 200, body: '{"ok":true}' }
   }
 }
 
 async function report (inject: Inject, org: OrgStore, runId: string): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve))
   const token = (await inject({ method: 'POST', url: '/v1/auth/access_token', payload: { clientId: org.org.clientId, clientSecret: org.org.clientSecret } })).json<{ accessToken: string }>().accessToken
   const call = async (method: InjectOptions['method'], url: string, payload?: object) =>
     inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload !== undefined ? { payload } : {}) })

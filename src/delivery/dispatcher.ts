@@ -16,7 +16,7 @@ import { TemplateError } from './template.js'
 import { attemptWebhook, retryable, type AttemptOutcome, type WebhookRequest } from './webhook.js'
 
 /** A runner living inside the emulator, reached through an `emulator://` URL instead of the network. */
-export type InternalRunner = (request: WebhookRequest, org: OrgStore) => Promise<{ status: number, body: string, followUp?: Promise<void> }>
+export type InternalRunner = (request: WebhookRequest, org: OrgStore) => Promise<{ status: number, body: string }>
 
 export class Dispatcher implements RunListener {
   readonly internalRunners = new Map<string, InternalRunner>()
@@ -47,6 +47,14 @@ export class Dispatcher implements RunListener {
   }
 
   private async deliver (org: OrgStore, run: StoredRun, action: StoredAction): Promise<void> {
+    try {
+      await this.reach(org, run, action)
+    } finally {
+      this.emulator.changed()
+    }
+  }
+
+  private async reach (org: OrgStore, run: StoredRun, action: StoredAction): Promise<void> {
     const entity = run.entity === null || run.blueprint === null ? null : org.catalog.entity(run.blueprint.identifier, run.entity.identifier) ?? null
     let invocation: Invocation
     try {
@@ -108,7 +116,6 @@ export class Dispatcher implements RunListener {
     if (internal === undefined) return attemptWebhook(request, timeoutMs)
     const started = performance.now()
     const answer = await internal(request, org)
-    if (answer.followUp !== undefined) this.track(answer.followUp)
     return { status: answer.status, body: answer.body, latencyMs: Math.round((performance.now() - started) * 100) / 100, error: null }
   }
 

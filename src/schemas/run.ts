@@ -26,8 +26,12 @@ const Ref = Type.Object({
 })
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()])
 
-/** A run in either version: v1 has `action` as a string plus `related*Exists`; v2 has `action` as an object. */
-export const RunSchema = component('Run', Type.Object({
+/**
+ * A run in either version: v1 has `action` as a string plus `related*Exists`; v2 has `action` as an object.
+ * Every key is optional to the serializer, which then writes them in this order (the seed's); `id`, `status`,
+ * `action`, `source`, `properties` and the meta fields are always present, and `GET` lists may `exclude` any.
+ */
+export const RunSchema = component('Run', Type.Partial(Type.Object({
   id: Type.String({ description: 'r_ + 16 characters' }),
   status: RunStatusSchema,
   statusLabel: Type.Optional(Nullable(Type.String())),
@@ -55,11 +59,10 @@ export const RunSchema = component('Run', Type.Object({
   createdBy: Type.String(),
   updatedBy: Type.String(),
   impersonatedBy: Type.Optional(Type.String()),
-}))
+})))
 
 export const RunResponseSchema = Type.Object({ ok: Type.Literal(true), run: RunSchema })
-/** Listed runs may leave out any field through `exclude`. */
-export const RunsResponseSchema = Type.Object({ ok: Type.Literal(true), runs: Type.Array(component('ListedRun', Type.Partial(RunSchema))) })
+export const RunsResponseSchema = Type.Object({ ok: Type.Literal(true), runs: Type.Array(RunSchema) })
 
 export const RunLogSchema = component('RunLog', Type.Object({
   id: Type.String({ description: 'log_ + 16 characters' }),

@@ -52,11 +52,20 @@ export class OrgRegistry {
   private readonly byId = new Map<string, OrgStore>()
   private readonly byClient = new Map<string, OrgStore>()
 
+  /** A new, empty store for `org`, replacing any organization with the same id. */
   add (org: Organization): OrgStore {
+    this.remove(org.id)
     const store = new OrgStore(org, this.limits)
     this.byId.set(org.id, store)
     this.byClient.set(org.clientId, store)
     return store
+  }
+
+  remove (id: string): void {
+    const store = this.byId.get(id)
+    if (store === undefined) return
+    this.byId.delete(id)
+    this.byClient.delete(store.org.clientId)
   }
 
   get (id: string): OrgStore | undefined {

@@ -86,6 +86,7 @@ export class RunStore {
     this.order.push(run)
     if (!isEnded(run)) this.active.add(run)
     else this.retire(run)
+    if (!isEnded(run) && run.pendingExecution === true) this.pending.add(run)
     this.index('entity', run.entity?.identifier, run)
     this.index('blueprint', run.blueprint?.identifier, run)
     this.index('action', run.action.identifier, run)

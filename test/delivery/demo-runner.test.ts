@@ -45,10 +45,11 @@ describe('the built-in demo runner', () => {
     expect((await f.call('GET', `/v1/actions/runs/${runId}/logs`)).body.runLogs.map((l: any) => l.message)).toEqual(['Demo runner: ran create_microservice on svc', 'Demo runner: done'])
   })
 
-  it('is reached as a signed webhook that answered 202, in the journal', async () => {
+  it('is reached as a signed webhook that answered 200 once the run had ended, in the journal', async () => {
     const f = await withDemoRunner()
     const runId = (await f.invoke('create_microservice', { properties: { name: 'svc', region: 'eu-west-1' } })).body.run.id
     const [record] = (await f.call('GET', `/_emulator/deliveries?run_id=${runId}&wait_ms=2000`)).body.deliveries
-    expect([record.kind, record.url, record.response.status]).toEqual(['webhook', DEMO_RUNNER_URL, 202])
+    expect([record.kind, record.url, record.response.status]).toEqual(['webhook', DEMO_RUNNER_URL, 200])
+    expect((await f.call('GET', `/v1/actions/runs/${runId as string}`)).body.run.status).toBe('SUCCESS')
   })
 })
