@@ -4,6 +4,8 @@ import type { Logger } from 'pino'
 import type { Ctx } from '../domain/context.js'
 import type { RunListener } from '../domain/run-events.js'
 import { patchRun } from '../domain/runs.js'
+import { createEntity } from '../domain/entities.js'
+import type { EntityInput } from '../schemas/entities.js'
 import { setResponse } from '../domain/agent-runs.js'
 import type { Emulator } from '../emulator.js'
 import type { StoredAction } from '../store/actions.js'
@@ -72,11 +74,27 @@ export class Dispatcher implements RunListener {
       this.journal(org, run, { kind: 'agent', type: invocation.type, url: invocation.url, method: invocation.method, headers: invocation.headers, body: JSON.stringify(invocation.body) })
       return
     }
+    if (invocation.type === 'UPSERT_ENTITY') {
+      this.upsertEntity(org, run, invocation)
+      return
+    }
     if (invocation.type !== 'WEBHOOK') {
       this.journal(org, run, { kind: 'emulated', type: invocation.type, url: invocation.url, method: invocation.method, body: JSON.stringify(invocation.body) })
       return
     }
     await this.sendWebhook(org, run, invocation)
+  }
+
+  /** Port runs UPSERT_ENTITY itself: the rendered mapping is upserted (tied to the run), which then ends. */
+  private upsertEntity (org: OrgStore, run: StoredRun, invocation: Invocation): void {
+    const { blueprintIdentifier, mapping } = invocation.payload as { blueprintIdentifier: string, mapping: EntityInput }
+    this.journal(org, run, { kind: 'emulated', type: invocation.type, url: invocation.url, method: invocation.method, body: JSON.stringify(invocation.body) })
+    try {
+      createEntity(this.ctx(org), blueprintIdentifier, mapping, { upsert: true, merge: true, validationOnly: false, createMissing: false, runId: run.id })
+      this.finish(org, run, 'SUCCESS', undefined)
+    } catch (error) {
+      this.finish(org, run, 'FAILURE', `Failed to upsert the entity: ${(error as Error).message}`)
+    }
   }
 
   private async sendWebhook (org: OrgStore, run: StoredRun, invocation: Invocation): Promise<void> {

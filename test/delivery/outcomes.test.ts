@@ -126,3 +126,17 @@ describe('backends without an HTTP call', () => {
     expect((await f.call('GET', `/v1/actions/runs/${runId}`)).body.run.status).toBe('IN_PROGRESS')
   })
 })
+
+describe('UPSERT_ENTITY actions', () => {
+  it('upsert the rendered entity, tied to the run, and end the run SUCCESS', async () => {
+    const { f, runId } = await withWebhook({ type: 'UPSERT_ENTITY', blueprintIdentifier: 'microservice', mapping: { identifier: '{{ .inputs.name }}', title: 'From a run', properties: { region: 'eu-west-1' } } })
+    expect((await ended(f, runId)).status).toBe('SUCCESS')
+    const { audits } = (await f.call('GET', `/v1/audit-log?run_id=${runId}&resources=entity`)).body
+    expect(audits.map((a: any) => [a.action, a.identifier])).toEqual([['CREATE', 'svc']])
+  })
+
+  it('end the run FAILURE with the reason when the entity is refused', async () => {
+    const { f, runId } = await withWebhook({ type: 'UPSERT_ENTITY', blueprintIdentifier: 'microservice', mapping: { identifier: '{{ .inputs.name }}', properties: { region: 7 } } })
+    expect((await ended(f, runId)).summary).toMatch(/^Failed to upsert the entity: .*region/)
+  })
+})
