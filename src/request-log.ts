@@ -6,7 +6,7 @@ export class OneLineRequestLog extends LogController {
   override incomingRequest (): void {}
 
   override requestCompleted (error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
-    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 100) / 100 }
+    const line = { reqId: request.id, method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 100) / 100 }
     if (error !== null && error !== undefined) request.log.error({ ...line, err: error }, 'request failed')
     else request.log.info(line, 'request')
   }
