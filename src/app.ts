@@ -13,6 +13,7 @@ import { openapiRoutes } from './openapi/routes.js'
 import { buildDocument, collectRoutes } from './openapi/document.js'
 import { validationMessage } from './validation-message.js'
 import { OneLineRequestLog } from './request-log.js'
+import { lazySerializers, lazyValidators } from './lazy-compilers.js'
 
 export const BODY_LIMIT = 1024 * 1024
 /** How long closing waits for webhook attempts in progress. */
@@ -46,6 +47,7 @@ export function buildApp (options: AppOptions = {}): App {
     forceCloseConnections: 'idle',
     ...(options.logger !== undefined ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: false }),
     ajv: { customOptions: { removeAdditional: false, allErrors: false, discriminator: true } },
+    schemaController: { compilersFactory: { buildValidator: lazyValidators(), buildSerializer: lazySerializers() } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('emulator', emulator)

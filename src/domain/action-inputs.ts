@@ -3,9 +3,8 @@ import type { ValidateFunction } from 'ajv'
 import { errors } from '../errors.js'
 import type { UserInputs } from '../schemas/action.js'
 import type { CatalogStore } from '../store/catalog.js'
-import { createValidator, describeError } from './json-schema.js'
+import { describeDataError, portAjv as ajv } from './json-schema.js'
 
-const ajv = createValidator()
 const compiled = new WeakMap<UserInputs, ValidateFunction>()
 /** Keys whose value Port may give as a `{ jqQuery }` computed in the UI; the API cannot evaluate them. */
 const DYNAMIC_KEYS = ['enum', 'default', 'required']
@@ -39,7 +38,7 @@ export function checkInputsDefinition (userInputs: UserInputs, where: string): v
 export function validateInputs (userInputs: UserInputs, properties: Record<string, unknown>, catalog: CatalogStore): void {
   checkInputsDefinition(userInputs, 'action userInputs')
   const validate = compiled.get(userInputs) as ValidateFunction
-  if (!validate(properties)) throw errors.invalidRequest(describeError('body/properties', validate.errors?.[0]))
+  if (!validate(properties)) throw errors.invalidRequest(describeDataError(validate.errors?.[0], 'properties', "the action's inputs"))
   for (const [key, input] of Object.entries(userInputs.properties)) {
     const value = properties[key]
     if (value === undefined || value === null) continue
@@ -50,7 +49,7 @@ export function validateInputs (userInputs: UserInputs, properties: Record<strin
     for (const identifier of [value].flat()) {
       const id = typeof identifier === 'object' && identifier !== null ? (identifier as { identifier?: unknown }).identifier : identifier
       if (typeof id !== 'string' || blueprint === undefined || catalog.entity(blueprint, id) === undefined) {
-        throw errors.invalidRequest(`body/properties/${key} must name an existing entity of blueprint "${blueprint ?? '?'}", got ${JSON.stringify(id)}`)
+        throw errors.invalidRequest(`"properties/${key}" must name an existing entity of blueprint "${blueprint ?? '?'}", got ${JSON.stringify(id)}`)
       }
     }
   }

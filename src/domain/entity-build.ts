@@ -4,7 +4,8 @@ import { errors } from '../errors.js'
 import type { EntityInput } from '../schemas/entities.js'
 import { refKey, type StoredBlueprint, type StoredEntity } from '../store/catalog.js'
 import { now, type Ctx } from './context.js'
-import { describeSchemaError, propertiesValidator } from './property-schema.js'
+import { propertiesValidator } from './property-schema.js'
+import { describeDataError } from './json-schema.js'
 import type { WriteBatch } from './write-batch.js'
 
 /** `replace` keeps only what the body gives; `merge` updates the given fields of the existing entity. */
@@ -56,7 +57,7 @@ function teamOf (team: unknown): string[] {
 
 function validateProperties (blueprint: StoredBlueprint, properties: Record<string, unknown>): void {
   const validate = propertiesValidator(blueprint)
-  if (!validate(properties)) throw errors.invalidRequest(describeSchemaError(validate.errors?.[0], 'properties'))
+  if (!validate(properties)) throw errors.invalidRequest(describeDataError(validate.errors?.[0], 'properties'))
 }
 
 function checkRelations (ctx: Ctx, batch: WriteBatch, blueprint: StoredBlueprint, entity: StoredEntity, createMissing: boolean): StoredEntity[] {
@@ -99,7 +100,7 @@ function stub (ctx: Ctx, blueprintId: string, identifier: string): StoredEntity 
   const validate = propertiesValidator(blueprint)
   const required = Object.entries(blueprint.relations).find(([, relation]) => relation.required === true)
   if (!validate(properties) || required !== undefined) {
-    const why = required !== undefined ? `"relations/${required[0]}" is required` : describeSchemaError(validate.errors?.[0], 'properties')
+    const why = required !== undefined ? `"relations/${required[0]}" is required` : describeDataError(validate.errors?.[0], 'properties')
     throw errors.invalidRequest(`Cannot create missing related entity "${identifier}" of blueprint "${blueprintId}": ${why}`)
   }
   const at = now(ctx)

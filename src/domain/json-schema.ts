@@ -1,32 +1,51 @@
-// One Ajv setup for validating user data (action inputs) against Port's JSON-schema dialect.
+// The one Ajv setup for user data (entity properties, action inputs) in Port's JSON-Schema dialect, and how
+// its errors are told: `"properties/region" must be of type string`, naming the property as Port does.
+import { createRequire } from 'node:module'
 import { Ajv, type ErrorObject } from 'ajv'
-import addFormats from 'ajv-formats'
+import * as ajvFormats from 'ajv-formats'
 
-/** Formats Port adds to JSON Schema; their content is free text (or checked elsewhere, like `entity`). */
-const PORT_TEXT_FORMATS = ['entity', 'team', 'yaml', 'markdown', 'multi-line', 'proto', 'blueprints', 'timer', 'idn-email']
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u
 
-/** An Ajv instance with the standard and Port-specific formats; `useDefaults` fills inputs' defaults. */
-export function createValidator (): Ajv {
-  const ajv = new Ajv({ strict: false, allErrors: false, useDefaults: true, coerceTypes: false })
-  addFormats.default(ajv)
-  for (const format of PORT_TEXT_FORMATS) ajv.addFormat(format, true)
-  ajv.addFormat('user', { type: 'string', validate: (s: string) => s.length > 0 })
-  ajv.addFormat('labeled-url', true)
-  return ajv
+/** Ajv with the standard formats plus Port's; `useDefaults` fills defaults in. Strict mode is off because
+ * Port's definitions carry presentation keys (title, icon, dependsOn, …) that are not JSON Schema. */
+export const portAjv = new Ajv({ strict: false, allErrors: false, useDefaults: true, coerceTypes: false })
+ajvFormats.default(portAjv)
+const dateTime = portAjv.formats['date-time']
+if (dateTime !== undefined) portAjv.addFormat('timer', dateTime)
+portAjv.addFormat('user', EMAIL)
+portAjv.addFormat('idn-email', /^[^\s@]+@[^\s@]+$/u)
+portAjv.addFormat('team', /\S/u)
+portAjv.addFormat('yaml', (value: string) => parsesAsYaml(value))
+// `entity` values are checked against the catalog by the action inputs; the others are free text or objects.
+for (const free of ['markdown', 'proto', 'blueprints', 'multi-line', 'entity', 'labeled-url']) portAjv.addFormat(free, true)
+
+/**
+ * Why a value set breaks its schema, naming the property; `base` is the path the values sit under and `owner`
+ * what defines them (`the blueprint`, `the action's inputs`).
+ */
+export function describeDataError (error: ErrorObject | undefined, base: string, owner = 'the blueprint'): string {
+  if (error === undefined) return `"${base}" is invalid`
+  const params = error.params as Record<string, unknown>
+  const at = `${base}${error.instancePath}`
+  switch (error.keyword) {
+    case 'required': return `"${at}/${String(params.missingProperty)}" is required`
+    case 'additionalProperties': return `"${at}/${String(params.additionalProperty)}" is not defined in ${owner}`
+    case 'type': return `"${at}" must be of type ${String(params.type).replace(/,null$/u, '')}`
+    case 'enum': return `"${at}" must be one of: ${(params.allowedValues as unknown[]).filter((v) => v !== null).map(String).join(', ')}`
+    case 'format': return `"${at}" must match format "${String(params.format)}"`
+    default: return `"${at}" ${error.message ?? 'is invalid'}`
+  }
 }
 
-/** Ajv's first error as one message naming the field: `body/properties/region must be string`. */
-export function describeError (root: string, error: Pick<ErrorObject, 'keyword' | 'instancePath' | 'params' | 'message'> | undefined): string {
-  if (error === undefined) return `${root} is invalid`
-  const params = error.params as Record<string, unknown>
-  const where = `${root}${error.instancePath}`
-  const { propertyName } = error as { propertyName?: string }
-  if (propertyName !== undefined) return `${where}: the key "${propertyName}" ${error.message ?? 'is invalid'}`
-  switch (error.keyword) {
-    case 'required': return `${where}/${String(params.missingProperty)} is required`
-    case 'additionalProperties': return `${where}/${String(params.additionalProperty)} is not allowed`
-    case 'enum': return `${where} must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`
-    case 'discriminator': return `${where}/${String(params.tag)} ${JSON.stringify(params.tagValue)} is not an allowed value`
-    default: return `${where} ${error.message ?? 'is invalid'}`
+let yaml: { parse: (text: string) => unknown } | undefined
+
+/** YAML is parsed only when a `yaml` property is validated, so the parser is not loaded at start. */
+function parsesAsYaml (value: string): boolean {
+  yaml ??= createRequire(import.meta.url)('yaml') as { parse: (text: string) => unknown }
+  try {
+    yaml.parse(value)
+    return true
+  } catch {
+    return false
   }
 }

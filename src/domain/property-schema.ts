@@ -1,19 +1,7 @@
 // Port property definitions -> one JSON Schema per blueprint version, compiled once by Ajv with Port's formats.
-import { Ajv, type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv'
-import * as ajvFormats from 'ajv-formats'
-import { parse as parseYaml } from 'yaml'
+import type { AnySchemaObject, ValidateFunction } from 'ajv'
 import type { StoredBlueprint } from '../store/catalog.js'
-
-const ajv = new Ajv({ strict: false, allErrors: false, useDefaults: true })
-ajvFormats.default(ajv)
-const dateTime = ajv.formats['date-time']
-if (dateTime !== undefined) ajv.addFormat('timer', dateTime)
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u
-ajv.addFormat('user', EMAIL)
-ajv.addFormat('idn-email', /^[^\s@]+@[^\s@]+$/u)
-ajv.addFormat('team', /\S/u)
-ajv.addFormat('yaml', (value: string) => parsesAsYaml(value))
-for (const free of ['markdown', 'proto', 'blueprints', 'multi-line']) ajv.addFormat(free, true)
+import { portAjv as ajv } from './json-schema.js'
 
 interface Compiled { schema: AnySchemaObject, validate: ValidateFunction }
 const compiled = new WeakMap<StoredBlueprint, Compiled>()
@@ -35,24 +23,6 @@ export function forgetValidator (blueprint: StoredBlueprint): void {
   if (entry === undefined) return
   ajv.removeSchema(entry.schema)
   compiled.delete(blueprint)
-}
-
-/**
- * Why a value set breaks its blueprint, naming the property: `"properties/region" must be of type string`.
- * `base` is the JSON path the values sit under (`properties`).
- */
-export function describeSchemaError (error: ErrorObject | undefined, base: string): string {
-  if (error === undefined) return `"${base}" is invalid`
-  const params = error.params as Record<string, unknown>
-  const at = `${base}${error.instancePath}`
-  switch (error.keyword) {
-    case 'required': return `"${at}/${String(params.missingProperty)}" is required`
-    case 'additionalProperties': return `"${at}/${String(params.additionalProperty)}" is not defined in the blueprint`
-    case 'type': return `"${at}" must be of type ${String(params.type).replace(/,null$/u, '')}`
-    case 'enum': return `"${at}" must be one of: ${(params.allowedValues as unknown[]).filter((v) => v !== null).map(String).join(', ')}`
-    case 'format': return `"${at}" must match format "${String(params.format)}"`
-    default: return `"${at}" ${error.message ?? 'is invalid'}`
-  }
 }
 
 function blueprintJsonSchema (blueprint: StoredBlueprint): AnySchemaObject {
@@ -81,13 +51,4 @@ function propertyJsonSchema (definition: Record<string, unknown>, nullable: bool
     if (Array.isArray(definition.enum)) out.enum = [...(definition.enum as unknown[]), null]
   }
   return out
-}
-
-function parsesAsYaml (value: string): boolean {
-  try {
-    parseYaml(value)
-    return true
-  } catch {
-    return false
-  }
 }

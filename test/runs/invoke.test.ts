@@ -53,14 +53,14 @@ describe('POST /v1/actions/{id}/runs', () => {
   })
 
   it.each([
-    ['a wrong type', { name: 'svc', replicas: 'three' }, 'body/properties/replicas must be number'],
-    ['a missing required input', {}, 'body/properties/name is required'],
-    ['an enum miss', { name: 'svc', tier: 'bronze' }, 'body/properties/tier must be one of: "gold", "silver"'],
-    ['a bad format', { name: 'svc', owner: 'not-an-email' }, 'body/properties/owner must match format "email"'],
-    ['a length below minLength', { name: 's' }, 'body/properties/name'],
-    ['an unknown input', { name: 'svc', colour: 'red' }, 'body/properties/colour is not allowed'],
-    ['an entity that does not exist', { name: 'svc', service: 'ghost' }, 'body/properties/service must name an existing entity'],
-    ['one missing entity in an array', { name: 'svc', services: ['my-microservice', 'ghost'] }, 'body/properties/services'],
+    ['a wrong type', { name: 'svc', replicas: 'three' }, '"properties/replicas" must be of type number'],
+    ['a missing required input', {}, '"properties/name" is required'],
+    ['an enum miss', { name: 'svc', tier: 'bronze' }, '"properties/tier" must be one of: gold, silver'],
+    ['a bad format', { name: 'svc', owner: 'not-an-email' }, '"properties/owner" must match format "email"'],
+    ['a length below minLength', { name: 's' }, '"properties/name"'],
+    ['an unknown input', { name: 'svc', colour: 'red' }, '"properties/colour" is not defined in the action\'s inputs'],
+    ['an entity that does not exist', { name: 'svc', service: 'ghost' }, '"properties/service" must name an existing entity'],
+    ['one missing entity in an array', { name: 'svc', services: ['my-microservice', 'ghost'] }, '"properties/services"'],
   ])('returns 422 naming the input for %s', async (_name, properties, message) => {
     const f = await withInputs()
     const response = await f.invoke('scaffold', { properties })
