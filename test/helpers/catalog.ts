@@ -5,16 +5,7 @@ import { authHeaders, buildTestApp, type TestApp } from './app.js'
 type Json = Record<string, unknown>
 
 /** The seed's `microservice` blueprint (../shared/seed/reflect-action-progress.md), exactly as documented. */
-export const SEED_MICROSERVICE = {
-  identifier: 'microservice',
-  description: 'This blueprint represents service in our software catalog',
-  title: 'Service',
-  icon: 'Microservice',
-  schema: { properties: { region: { type: 'string', title: 'Region' } }, required: [] },
-  mirrorProperties: {},
-  calculationProperties: {},
-  relations: {},
-}
+export { microserviceBlueprint as SEED_MICROSERVICE } from './seed-doc.js'
 
 /** A blueprint body: `service` with a few typed properties, overridable field by field. */
 export function makeBlueprint (overrides: Json = {}): Json {
