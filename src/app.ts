@@ -14,6 +14,7 @@ import { buildDocument, collectRoutes } from './openapi/document.js'
 import { validationMessage } from './validation-message.js'
 import { OneLineRequestLog } from './request-log.js'
 import { lazySerializers, lazyValidators } from './lazy-compilers.js'
+import { installControlHooks } from './control/hooks.js'
 
 export const BODY_LIMIT = 1024 * 1024
 /** How long closing waits for webhook attempts in progress. */
@@ -43,6 +44,8 @@ export function buildApp (options: AppOptions = {}): App {
     // One logger for all requests: a child per request (Fastify's default) costs an allocation and a bindings
     // serialization on every request; the request id goes into the few lines that need it instead.
     childLoggerFactory: (logger) => logger,
+    // Ids (also the journal's) stay unique when one emulator is served by successive apps.
+    genReqId: () => emulator.requestJournal.nextId(),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     ...(options.logger !== undefined ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: false }),
@@ -67,6 +70,7 @@ export function buildApp (options: AppOptions = {}): App {
     if (closing) reply.header('connection', 'close')
     done(null, payload)
   })
+  installControlHooks(app, emulator)
   app.setErrorHandler(handleError)
   app.setNotFoundHandler((request, reply) => {
     sendError(reply, errors.routeNotFound(request.method, request.url.split('?')[0] ?? ''))

@@ -12,6 +12,8 @@ import { createIds, type Ids } from './ids.js'
 import { OrgRegistry, type Organization } from './store/orgs.js'
 import type { Seed } from './schemas/seed.js'
 import { takeSnapshot, type Snapshot } from './store/snapshot.js'
+import { FaultStore } from './store/faults.js'
+import { RequestJournal } from './store/requests.js'
 
 /** The id of the organization made from the configured credentials. */
 export const DEFAULT_ORG_ID = 'org_portEmulatorDemo'
@@ -24,6 +26,8 @@ export interface EmulatorOptions {
   tokenKey?: Buffer
   /** False while a seed or state file is still to be loaded: health answers 503 until then. */
   ready?: boolean
+  /** Numbers in [0, 1) for faults with a probability; Math.random unless given. */
+  random?: () => number
 }
 
 /** One emulated Port: every organization's state plus the services that act on it. */
@@ -33,6 +37,11 @@ export class Emulator {
   readonly ids: Ids
   readonly tokens: TokenService
   readonly orgs: OrgRegistry
+  /** Every request to the emulator, newest `requestJournalSize` kept (GET /_emulator/requests). */
+  readonly requestJournal: RequestJournal
+  /** Faults injected through the control plane. */
+  readonly faults = new FaultStore()
+  readonly random: () => number
   /** Hears every entity write; the run rules use it to tie writes to runs. */
   entityWrites: EntityWriteObserver = runTies
   /** Reaches runners when runs start. */
@@ -55,6 +64,8 @@ export class Emulator {
     this.config = { ...defaultConfig(), ...options.config }
     this.clock = options.clock ?? new VirtualClock()
     this.ids = options.ids ?? createIds()
+    this.random = options.random ?? Math.random
+    this.requestJournal = new RequestJournal(this.config.requestJournalSize)
     this.orgs = new OrgRegistry({ journalSize: this.config.deliveryJournalSize, maxEndedRuns: this.config.maxEndedRuns })
     this.tokens = new TokenService(options.tokenKey ?? randomBytes(32), this.clock, this.config.tokenTtlSeconds)
     this.delivery = new Dispatcher(this)

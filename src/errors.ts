@@ -1,4 +1,5 @@
 // Every HTTP-facing failure is an ApiError built from this one table, so error names are spelled once.
+import { STATUS_CODES } from 'node:http'
 
 /** A failure that the error handler turns into Port's `{ ok: false, error, message }` envelope. */
 export class ApiError extends Error {
@@ -31,4 +32,20 @@ export const errors = {
   tooManyRequests: (message: string, headers: Record<string, string>) => new ApiError(429, 'too_many_requests', message, headers),
   internal: () => new ApiError(500, 'internal_error', 'An unexpected error occurred'),
   unavailable: (message: string) => new ApiError(503, 'service_unavailable', message),
+  /** A failure the control plane was told to inject (a fault), with any status and headers. */
+  injected: (statusCode: number, error: string, message: string, headers: Record<string, string>) => new ApiError(statusCode, error, message, headers),
 } as const
+
+// The generic error of each status, read off the table above so no name is spelled twice.
+const generic = [
+  errors.badRequest(''), errors.unauthorized(''), errors.forbidden(''), errors.notFound(''), errors.identifierTaken(''),
+  errors.payloadTooLarge(), errors.unsupportedMediaType(''), errors.invalidRequest(''), errors.tooManyRequests('', {}),
+  errors.internal(), errors.unavailable(''),
+]
+const nameByStatus = new Map(generic.map((e) => [e.statusCode, e.error]))
+
+/** The error name the emulator uses for `statusCode`; for other statuses, the HTTP reason in snake case (`bad_gateway`). */
+export function errorNameFor (statusCode: number): string {
+  const reason = STATUS_CODES[statusCode] ?? 'error'
+  return nameByStatus.get(statusCode) ?? reason.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')
+}
