@@ -15,6 +15,11 @@ export class VirtualClock implements Clock {
     return this.base() + this.offset
   }
 
+  /** How far "now" is from the base clock, in milliseconds. */
+  get offsetMs (): number {
+    return this.offset
+  }
+
   /** Moves time forward (or back, with a negative value) by `ms`. */
   advance (ms: number): void {
     this.offset += ms
