@@ -34,6 +34,7 @@ const STATUS_TEXT: Record<string, string> = {
   422: "The json provided does not match the route's schema, or the operation is not allowed in the resource's state",
   503: 'Not ready',
 }
+const CONTROL_401 = 'EMULATOR_ADMIN_TOKEN is set and the request does not carry it'
 
 /** Records every route later registered on `app` that declares a schema; the array fills as routes register. */
 export function collectRoutes (app: FastifyInstance): CollectedRoute[] {
@@ -96,7 +97,8 @@ function operation (route: CollectedRoute, components: Record<string, unknown>):
     op.requestBody = { required: true, content: { 'application/json': { schema: plain(schema.body, components, true) } } }
   }
   op.responses = Object.fromEntries(Object.entries(schema.response ?? {}).map(([status, s]) => [status, {
-    description: (s as { description?: string }).description ?? STATUS_TEXT[status] ?? 'Response',
+    description: (s as { description?: string }).description ??
+      (status === '401' && url.startsWith('/_emulator/') ? CONTROL_401 : STATUS_TEXT[status]) ?? 'Response',
     content: { 'application/json': { schema: plain(s, components, true) } },
   }]))
   if (url.startsWith('/v1/') && !url.startsWith('/v1/auth/')) op.security = [{ bearer: [] }]
