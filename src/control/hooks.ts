@@ -11,8 +11,8 @@ import type { RequestEntry } from '../store/requests.js'
 /** Bodies longer than this many characters are kept cut to it. */
 export const JOURNAL_BODY_LIMIT = 16 * 1024
 
-// Reading the journal is not recorded in it.
-const JOURNAL_PATH = '/_emulator/requests'
+// Reading the journal is not recorded in it, and neither are health checks (CI polls them every few seconds).
+const UNRECORDED = ['/_emulator/requests', '/_emulator/health']
 const QUESTION_MARK = 63
 
 declare module 'fastify' {
@@ -119,7 +119,7 @@ function applyFault (fault: StoredFault, request: FastifyRequest, reply: Fastify
 }
 
 function isJournalRoute (url: string): boolean {
-  return url.startsWith(JOURNAL_PATH) && (url.length === JOURNAL_PATH.length || url.charCodeAt(JOURNAL_PATH.length) === QUESTION_MARK)
+  return UNRECORDED.some((path) => url.startsWith(path) && (url.length === path.length || url.charCodeAt(path.length) === QUESTION_MARK))
 }
 
 // A cut copy, not a slice: a slice would keep the whole (up to 1 MiB) string alive.

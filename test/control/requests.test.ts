@@ -102,12 +102,13 @@ describe('GET /_emulator/requests', () => {
     expect(record.request.body).toHaveLength(JOURNAL_BODY_LIMIT)
   })
 
-  it('does not record reading or clearing the journal', async () => {
+  it('does not record reading or clearing the journal, nor health checks', async () => {
     app = await buildTestApp()
     await app.inject({ method: 'GET', url: '/_emulator/requests' })
     await app.inject({ method: 'DELETE', url: '/_emulator/requests' })
     await app.inject({ method: 'GET', url: '/_emulator/health' })
-    expect((await journal()).map((r) => r.path)).toEqual(['/_emulator/health'])
+    await app.inject({ method: 'GET', url: '/_emulator/deliveries' })
+    expect((await journal()).map((r) => r.path)).toEqual(['/_emulator/deliveries'])
   })
 
   it('keeps only the newest requestJournalSize requests', async () => {
@@ -118,7 +119,7 @@ describe('GET /_emulator/requests', () => {
 
   it('uses the request id that x-trace-id carries', async () => {
     app = await buildTestApp()
-    const response = await app.inject({ method: 'GET', url: '/_emulator/health' })
+    const response = await app.inject({ method: 'GET', url: '/_emulator/deliveries' })
     expect((await journal()).map((r) => r.id)).toEqual([response.headers['x-trace-id']])
   })
 
@@ -181,5 +182,14 @@ describe('DELETE /_emulator/requests', () => {
     const response = await app.inject({ method: 'DELETE', url: '/_emulator/requests' })
     expect(response.json()).toEqual({ ok: true })
     expect(await journal()).toEqual([])
+  })
+})
+
+describe('the journal and state exports', () => {
+  it('keeps the client secrets of a state export out of the journal', async () => {
+    app = await buildTestApp()
+    await app.inject({ method: 'GET', url: '/_emulator/state' })
+    const text = (await app.inject({ method: 'GET', url: '/_emulator/requests' })).body
+    expect([text.includes('/_emulator/state'), text.includes('demo-client-secret')]).toEqual([true, false])
   })
 })
