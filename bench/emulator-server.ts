@@ -2,10 +2,11 @@
 import { buildApp } from '../src/app.js'
 import { createLogger } from '../src/logger.js'
 import { DEFAULT_ORG_ID } from '../src/emulator.js'
-import { createWriteStream } from 'node:fs'
+import { destination } from 'pino'
 
 const logLevel = process.argv[2] ?? 'silent'
-const app = buildApp({ logger: createLogger(logLevel, createWriteStream('/dev/null')) })
+// Logs go to stderr (which the bench discards) the way production writes stdout; stdout carries the handshake.
+const app = buildApp({ logger: createLogger(logLevel, destination({ dest: 2, sync: false })) })
 app.emulator.runListener = { started: () => {} }
 await app.ready()
 const org = app.emulator.orgs.get(DEFAULT_ORG_ID)

@@ -1,5 +1,5 @@
 // The pino logger: JSON lines, with every place a secret could hide redacted.
-import { pino, type DestinationStream, type Logger } from 'pino'
+import { destination, pino, type DestinationStream, type Logger } from 'pino'
 import { REDACTED, SECRET_KEYS } from './secrets.js'
 
 /** Paths pino censors wherever they appear in a log record: each secret key at the top level or one level down. */
@@ -10,7 +10,10 @@ export const REDACT_PATHS = [
   ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`]),
 ]
 
-/** A pino logger at `level` with redaction; `destination` defaults to stdout. */
-export function createLogger (level: string, destination?: DestinationStream): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: REDACTED } }, destination)
+/**
+ * A pino logger at `level` with redaction. `stream` defaults to stdout written asynchronously: lines are
+ * handed to the kernel in batches instead of one write per request, and pino flushes what is left on exit.
+ */
+export function createLogger (level: string, stream: DestinationStream = destination({ dest: 1, sync: false })): Logger {
+  return pino({ level, redact: { paths: REDACT_PATHS, censor: REDACTED } }, stream)
 }

@@ -2,11 +2,9 @@
 import { errors } from '../errors.js'
 import type { ApprovalBody, Approver } from '../schemas/run.js'
 import type { StoredRun } from '../store/runs.js'
-import { audit } from './audit.js'
 import { now, type Ctx } from './context.js'
 import { transition } from './run-state.js'
-import { applyStatus, getRun, runContext } from './runs.js'
-import { runView } from './run-views.js'
+import { applyStatus, auditRun, copyOf, getRun } from './runs.js'
 
 /**
  * PATCH /v1/actions/runs/{id}/approval. DECLINE ends the run as DECLINED. APPROVE starts it, unless the action
@@ -18,13 +16,13 @@ export function decide (ctx: Ctx, runId: string, body: ApprovalBody): StoredRun 
   if (run.approvals.some((a) => a.userId === ctx.actor.userId)) {
     throw errors.runStateConflict(`${ctx.actor.userId} has already decided on run ${run.id}`)
   }
-  const before = runView(ctx.org, run, 'v2')
-  run.approvals.push({ userId: ctx.actor.userId, state: body.status === 'APPROVE' ? 'APPROVED' : 'DECLINED', description: body.description ?? null, at: now(ctx) })
+  const before = copyOf(run)
+  run.approvals = [...run.approvals, { userId: ctx.actor.userId, state: body.status === 'APPROVE' ? 'APPROVED' : 'DECLINED', description: body.description ?? null, at: now(ctx) }]
   const complete = body.status === 'DECLINE' || pendingApprovers(ctx, run).length === 0 || !requiresAll(run)
   if (complete) applyStatus(ctx, run, next)
   else run.updatedAt = now(ctx)
   ctx.org.runs.updated(run, run.externalRunId)
-  audit(ctx, { identifier: run.id, action: 'UPDATE', resourceType: 'run', context: runContext(run), diff: { before, after: runView(ctx.org, run, 'v2') } })
+  auditRun(ctx, run, before)
   if (run.status === 'IN_PROGRESS') {
     const action = ctx.org.actions.get(run.action.identifier)
     if (action !== undefined) ctx.emulator.runListener.started(ctx, run, action)

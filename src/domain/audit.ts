@@ -2,6 +2,8 @@
 import type { Static } from '@sinclair/typebox'
 import type { AuditQuerySchema } from '../schemas/audit.js'
 import type { AuditRecord } from '../store/audit.js'
+import type { StoredRun } from '../store/runs.js'
+import { runView } from './run-views.js'
 import { now, type Ctx } from './context.js'
 
 /** Appends a record made by the acting identity, now. */
@@ -35,7 +37,8 @@ export function queryAudit (ctx: Ctx, q: AuditQuery): Array<Record<string, unkno
       (q.status !== undefined && r.status !== q.status) ||
       (q.origin !== undefined && !q.origin.includes(r.trigger.origin)) ||
       (from !== undefined && at < from) || (to !== undefined && at > to)) continue
-    out.push(q.includes === undefined ? { ...r } : pick(r, q.includes))
+    const shown = r.resourceType === 'run' ? { ...r, diff: runDiff(ctx, r.diff) } : r
+    out.push(q.includes === undefined ? { ...shown } : pick(shown, q.includes))
   }
   return out
 }
@@ -46,6 +49,12 @@ function indexed (ctx: Ctx, q: AuditQuery): readonly AuditRecord[] {
   if (q.entity !== undefined) return ctx.org.audit.by('entity', q.entity)
   if (q.blueprint !== undefined) return ctx.org.audit.by('blueprint', q.blueprint)
   return ctx.org.audit.all()
+}
+
+/** Run records keep copies of the run; they are shown in the v2 shape. */
+function runDiff (ctx: Ctx, diff: AuditRecord['diff']): AuditRecord['diff'] {
+  const show = (run: unknown): unknown => run === null ? null : runView(ctx.org, run as StoredRun, 'v2')
+  return { before: show(diff.before), after: show(diff.after) }
 }
 
 function pick (record: AuditRecord, fields: string[]): Record<string, unknown> {

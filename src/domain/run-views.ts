@@ -12,68 +12,58 @@ export function runView (org: OrgStore, run: StoredRun, version: RunVersion = 'v
   return version === 'v2' ? v2(org, run) : v1(org, run)
 }
 
+// Built key by key in the seed's order (no spreads): a view is made for every run a request returns.
 function v1 (org: OrgStore, run: StoredRun): RunView {
-  const blueprintExists = run.blueprint !== null && org.catalog.blueprints.has(run.blueprint.identifier)
-  const entityExists = run.entity !== null && run.blueprint !== null && org.catalog.entity(run.blueprint.identifier, run.entity.identifier) !== undefined
-  return {
-    id: run.id,
-    status: run.status,
-    ...(run.statusLabel !== null ? { statusLabel: run.statusLabel } : {}),
-    ...(run.blueprint !== null ? { blueprint: { identifier: run.blueprint.identifier, title: run.blueprint.title } } : {}),
-    ...(run.entity !== null ? { entity: { identifier: run.entity.identifier, title: run.entity.title } } : {}),
-    action: run.action.identifier,
-    endedAt: run.endedAt,
-    source: run.source,
-    ...optional(run),
-    relatedEntityExists: entityExists,
-    relatedBlueprintExists: blueprintExists,
-    properties: run.properties,
-    createdAt: run.createdAt,
-    updatedAt: run.updatedAt,
-    createdBy: run.createdBy,
-    updatedBy: run.updatedBy,
-  }
+  const view: RunView = { id: run.id, status: run.status }
+  if (run.statusLabel !== null) view.statusLabel = run.statusLabel
+  if (run.blueprint !== null) view.blueprint = { identifier: run.blueprint.identifier, title: run.blueprint.title }
+  if (run.entity !== null) view.entity = { identifier: run.entity.identifier, title: run.entity.title }
+  view.action = run.action.identifier
+  view.endedAt = run.endedAt
+  view.source = run.source
+  runnerFields(view, run, false)
+  view.relatedEntityExists = run.entity !== null && run.blueprint !== null && org.catalog.entity(run.blueprint.identifier, run.entity.identifier) !== undefined
+  view.relatedBlueprintExists = run.blueprint !== null && org.catalog.blueprints.has(run.blueprint.identifier)
+  view.properties = run.properties
+  view.createdAt = run.createdAt
+  view.updatedAt = run.updatedAt
+  view.createdBy = run.createdBy
+  view.updatedBy = run.updatedBy
+  return view
 }
 
 function v2 (org: OrgStore, run: StoredRun): RunView {
+  const view: RunView = { id: run.id, status: run.status }
+  if (run.statusLabel !== null) view.statusLabel = run.statusLabel
+  if (run.blueprint !== null) view.blueprint = ref(run.blueprint, org.catalog.blueprints.has(run.blueprint.identifier))
+  if (run.entity !== null && run.blueprint !== null) view.entity = ref(run.entity, org.catalog.entity(run.blueprint.identifier, run.entity.identifier) !== undefined)
+  view.action = ref(run.action, org.actions.get(run.action.identifier) !== undefined)
+  if (run.endedAt !== null) view.endedAt = run.endedAt
+  view.source = run.source
+  runnerFields(view, run, true)
+  view.requiredApproval = run.requiredApproval
   const last = run.approvals.at(-1)
-  return {
-    id: run.id,
-    status: run.status,
-    ...(run.statusLabel !== null ? { statusLabel: run.statusLabel } : {}),
-    ...(run.blueprint !== null ? { blueprint: ref(run.blueprint, org.catalog.blueprints.has(run.blueprint.identifier)) } : {}),
-    ...(run.entity !== null && run.blueprint !== null
-      ? { entity: ref(run.entity, org.catalog.entity(run.blueprint.identifier, run.entity.identifier) !== undefined) }
-      : {}),
-    action: ref(run.action, org.actions.get(run.action.identifier) !== undefined),
-    ...(run.endedAt !== null ? { endedAt: run.endedAt } : {}),
-    source: run.source,
-    link: run.link ?? [],
-    ...optional({ ...run, link: undefined }),
-    requiredApproval: run.requiredApproval,
-    approval: last === undefined ? null : { description: last.description ?? '', userId: last.userId, state: last.state },
-    properties: run.properties,
-    payload: run.payload,
-    ...(run.response !== undefined ? { response: run.response } : {}),
-    ...(run.pendingExecution !== undefined ? { pendingExecution: run.pendingExecution } : {}),
-    ...(run.claimedUntil !== undefined ? { claimedUntil: run.claimedUntil } : {}),
-    ...(run.installationId !== undefined ? { installationId: run.installationId } : {}),
-    createdAt: run.createdAt,
-    updatedAt: run.updatedAt,
-    createdBy: run.createdBy,
-    updatedBy: run.updatedBy,
-    ...(run.impersonatedBy !== undefined ? { impersonatedBy: run.impersonatedBy } : {}),
-  }
+  view.approval = last === undefined ? null : { description: last.description ?? '', userId: last.userId, state: last.state }
+  view.properties = run.properties
+  view.payload = run.payload
+  if (run.response !== undefined) view.response = run.response
+  if (run.pendingExecution !== undefined) view.pendingExecution = run.pendingExecution
+  if (run.claimedUntil !== undefined) view.claimedUntil = run.claimedUntil
+  if (run.installationId !== undefined) view.installationId = run.installationId
+  view.createdAt = run.createdAt
+  view.updatedAt = run.updatedAt
+  view.createdBy = run.createdBy
+  view.updatedBy = run.updatedBy
+  if (run.impersonatedBy !== undefined) view.impersonatedBy = run.impersonatedBy
+  return view
 }
 
-/** The runner-set fields, present only once set (the seed's v1 run gains `link`/`message` after its PATCH). */
-function optional (run: Pick<StoredRun, 'link' | 'message' | 'summary' | 'externalRunId'>): Partial<RunView> {
-  return {
-    ...(run.link !== undefined ? { link: run.link } : {}),
-    ...(run.message !== undefined ? { message: run.message } : {}),
-    ...(run.summary !== undefined ? { summary: run.summary } : {}),
-    ...(run.externalRunId !== undefined ? { externalRunId: run.externalRunId } : {}),
-  }
+/** The runner-set fields, present once set (the seed's v1 run gains `link`/`message` after its PATCH); v2 always has `link`. */
+function runnerFields (view: RunView, run: StoredRun, alwaysLink: boolean): void {
+  if (run.link !== undefined || alwaysLink) view.link = run.link ?? []
+  if (run.message !== undefined) view.message = run.message
+  if (run.summary !== undefined) view.summary = run.summary
+  if (run.externalRunId !== undefined) view.externalRunId = run.externalRunId
 }
 
 /** `{identifier, title, icon}`, or Port's tombstone `{identifier, title: null, icon: null, deleted: true}`. */
