@@ -1,4 +1,4 @@
-// The embedded default seed: a demo organization, the founding document's blueprint, actions and user,
+// The embedded default seed: a demo organization, the "Reflect action progress" page's blueprint, actions and user,
 // with the actions pointed at the built-in demo runner so nothing leaves the machine.
 import { DEMO_RUNNER_URL } from '../delivery/demo-runner.js'
 import type { Seed } from '../schemas/seed.js'

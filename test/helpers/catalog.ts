@@ -4,7 +4,7 @@ import { authHeaders, buildTestApp, type TestApp } from './app.js'
 
 type Json = Record<string, unknown>
 
-/** The founding document's `microservice` blueprint (Port's "Reflect action progress" page), exactly as documented. */
+/** The `microservice` blueprint of Port's "Reflect action progress" page, exactly as documented. */
 export { microserviceBlueprint as SEED_MICROSERVICE } from './seed-doc.js'
 
 /** A blueprint body: `service` with a few typed properties, overridable field by field. */

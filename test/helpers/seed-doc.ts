@@ -1,4 +1,4 @@
-// The founding document's examples (reflect-action-progress), as data: the blueprint, both legacy actions,
+// The examples of Port's "Reflect action progress" page, as data: the blueprint, both legacy actions,
 // and the exact JSON shapes the emulator must reproduce.
 
 export const microserviceBlueprint = {

@@ -1,4 +1,4 @@
-// Compares responses with the founding document's examples field for field, except ids, timestamps and origin.
+// Compares responses with the "Reflect action progress" page's examples field for field, except ids, timestamps and origin.
 
 const ID = /^(r|log|e|action|org|audit)_[A-Za-z0-9]{16}$/
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/

@@ -1,4 +1,4 @@
-// The founding document's run examples, replayed over real HTTP.
+// The "Reflect action progress" page's run examples, replayed over real HTTP.
 import { afterEach, describe, expect, it } from 'vitest'
 import { tokenFor } from '../helpers/app.js'
 import { serveTestApp, type Served } from '../helpers/http.js'
