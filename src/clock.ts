@@ -40,8 +40,3 @@ export class VirtualClock implements Clock {
 export function fixedClock (epochMs: number): VirtualClock {
   return new VirtualClock(() => epochMs)
 }
-
-/** ISO-8601 string of the clock's current time, the format Port uses for every timestamp. */
-export function isoNow (clock: Clock): string {
-  return new Date(clock.now()).toISOString()
-}

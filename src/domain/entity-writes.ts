@@ -18,9 +18,3 @@ export interface EntityWriteObserver {
   beforeWrite(ctx: Ctx, runId: string | undefined): void
   afterWrite(ctx: Ctx, runId: string | undefined, change: EntityChange): void
 }
-
-/** The observer until the run rules install theirs: allows everything, records nothing. */
-export const allowAllWrites: EntityWriteObserver = {
-  beforeWrite: () => {},
-  afterWrite: () => {},
-}

@@ -1,8 +1,6 @@
 // Tying entity writes to runs: a `run_id` write is allowed only while the run is IN_PROGRESS, and every
 // write lands in the audit log (with the run, when tied), which is where a run's affected entities come from.
-import type { AuditRecord } from '../store/audit.js'
 import { audit } from './audit.js'
-import type { Ctx } from './context.js'
 import type { EntityWriteObserver } from './entity-writes.js'
 import { transition } from './run-state.js'
 import { getRun } from './runs.js'
@@ -20,9 +18,4 @@ export const runTies: EntityWriteObserver = {
       diff: { before: change.before, after: change.after },
     })
   },
-}
-
-/** The entity changes tied to a run, oldest first. */
-export function affectedEntities (ctx: Ctx, runId: string): AuditRecord[] {
-  return ctx.org.audit.by('runId', getRun(ctx, runId).id).filter((r) => r.resourceType === 'entity')
 }

@@ -8,7 +8,6 @@ const BoolOrString = Type.Union([Type.Boolean(), Type.String()])
 const JqQuery = Type.Object({ jqQuery: Type.String() }, { additionalProperties: false })
 export const OPERATIONS = ['CREATE', 'DAY-2', 'DELETE'] as const
 export const OperationSchema = StringEnum(OPERATIONS)
-export type Operation = Static<typeof OperationSchema>
 
 /** One user input; Port's inputs carry many presentation keys, kept as given. */
 export const UserInputSchema = Type.Object({
@@ -84,7 +83,6 @@ const AutomationTrigger = Type.Object({
   condition: Type.Optional(OpenObject),
 }, { additionalProperties: false })
 export const TriggerSchema = taggedUnion('type', [SelfServiceTrigger, AutomationTrigger])
-export type SelfServiceTriggerDef = Static<typeof SelfServiceTrigger>
 
 export const RequiredApprovalSchema = Type.Union([
   Type.Boolean(),

@@ -11,7 +11,6 @@ export const ENDED_STATUSES: ReadonlySet<RunStatus> = new Set(['SUCCESS', 'FAILU
 
 /** The statuses a runner may end a run with (PATCH `status`, log `terminationStatus`). */
 export const EndStatusSchema = StringEnum(['SUCCESS', 'FAILURE'])
-export type EndStatus = Static<typeof EndStatusSchema>
 
 export const RunSourceSchema = StringEnum(['UI', 'API', 'AUTOMATION'])
 export type RunSource = Static<typeof RunSourceSchema>
